@@ -1,0 +1,62 @@
+package dev.roomsdk.core.auth;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable credential value with an optional expiry. Thread-safe.
+ *
+ * <p>{@link #toString()} never shows the value: tokens end up in logs through string
+ * concatenation more often than through deliberate printing.
+ */
+public final class AccessToken {
+
+    private final String value;
+    private final Instant expiresAt;
+
+    private AccessToken(String value, Instant expiresAt) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("token value must not be null or empty");
+        }
+        this.value = value;
+        this.expiresAt = expiresAt;
+    }
+
+    /** A token that does not expire as far as the SDK knows. */
+    public static AccessToken of(String value) {
+        return new AccessToken(value, null);
+    }
+
+    /** A token that expires at {@code expiresAt}. */
+    public static AccessToken of(String value, Instant expiresAt) {
+        return new AccessToken(value, Objects.requireNonNull(expiresAt, "expiresAt"));
+    }
+
+    /** The secret itself; never log it. */
+    public String value() {
+        return value;
+    }
+
+    /** When the token stops working, if known. */
+    public Optional<Instant> expiresAt() {
+        return Optional.ofNullable(expiresAt);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AccessToken
+                && value.equals(((AccessToken) o).value)
+                && Objects.equals(expiresAt, ((AccessToken) o).expiresAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(value, expiresAt);
+    }
+
+    @Override
+    public String toString() {
+        return "AccessToken{value=<redacted>, expiresAt=" + (expiresAt == null ? "unknown" : expiresAt) + "}";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.roomsdk.core.auth;
+
+import java.io.IOException;
+import java.util.Objects;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * Puts the current credential on every attempt of every call. It sits inside the retry
+ * policy so an attempt made after a backoff carries a token refreshed meanwhile.
+ */
+public final class AuthInterceptor implements Interceptor {
+
+    private final TokenProvider tokens;
+    private final AuthScheme scheme;
+
+    public AuthInterceptor(TokenProvider tokens, AuthScheme scheme) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.scheme = Objects.requireNonNull(scheme, "scheme");
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        return chain.proceed(scheme.apply(chain.request(), tokens.token()));
+    }
+}

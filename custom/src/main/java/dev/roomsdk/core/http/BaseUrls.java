@@ -1,0 +1,18 @@
+package dev.roomsdk.core.http;
+
+import okhttp3.HttpUrl;
+
+/** Checks a caller's base URL before any request, so a typo fails at build time with its cause. */
+public final class BaseUrls {
+
+    private BaseUrls() {
+    }
+
+    /** {@code value} without a trailing slash; fails naming {@code field} unless it is an http(s) URL. */
+    public static String require(String field, String value) {
+        if (value == null || HttpUrl.parse(value) == null) {
+            throw new IllegalArgumentException(field + " must be an absolute http or https URL, got " + value);
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.roomsdk.core.http;
+
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/**
+ * Transport settings every entry point shares: timeouts and an optional base
+ * {@link OkHttpClient} whose connection pool and dispatcher the SDK should reuse.
+ * Immutable; change with {@link #newBuilder()}.
+ *
+ * <p>Defaults: connect 10 s, read 30 s, write 30 s, whole call 2 min (the call bound
+ * covers retries and large transfers, so it is generous).
+ */
+public final class HttpSettings {
+
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration writeTimeout;
+    private final Duration callTimeout;
+    private final OkHttpClient baseClient;
+
+    private HttpSettings(Builder b) {
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.writeTimeout = b.writeTimeout;
+        this.callTimeout = b.callTimeout;
+        this.baseClient = b.baseClient;
+    }
+
+    public static HttpSettings defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder newBuilder() {
+        Builder b = new Builder();
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.writeTimeout = writeTimeout;
+        b.callTimeout = callTimeout;
+        b.baseClient = baseClient;
+        return b;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** The caller's client to derive from, or null when the SDK owns its own. */
+    public OkHttpClient baseClient() {
+        return baseClient;
+    }
+
+    /** Builder for {@link HttpSettings}. Not thread-safe. */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration writeTimeout = Duration.ofSeconds(30);
+        private Duration callTimeout = Duration.ofMinutes(2);
+        private OkHttpClient baseClient;
+
+        private Builder() {
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive("connectTimeout", timeout);
+            return this;
+        }
+
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive("readTimeout", timeout);
+            return this;
+        }
+
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive("writeTimeout", timeout);
+            return this;
+        }
+
+        /** Bound on a whole call including retries; {@link Duration#ZERO} means none. */
+        public Builder callTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "callTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("callTimeout must not be negative, got " + timeout);
+            }
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        /** Share this client's connection pool and dispatcher; the SDK never closes them. */
+        public Builder baseClient(OkHttpClient client) {
+            this.baseClient = Objects.requireNonNull(client, "baseClient");
+            return this;
+        }
+
+        public HttpSettings build() {
+            return new HttpSettings(this);
+        }
+
+        private static Duration positive(String name, Duration d) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}

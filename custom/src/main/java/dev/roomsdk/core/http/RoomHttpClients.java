@@ -1,0 +1,41 @@
+package dev.roomsdk.core.http;
+
+import dev.roomsdk.core.auth.AuthInterceptor;
+import dev.roomsdk.core.auth.AuthScheme;
+import dev.roomsdk.core.auth.TokenProvider;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one place that builds an API's {@link OkHttpClient} and fixes the order of its
+ * policies: user agent (once per call), then authentication (on every attempt).
+ */
+public final class RoomHttpClients {
+
+    private RoomHttpClients() {
+    }
+
+    /** A client for {@code api} built from {@code settings}, carrying {@code tokens} as {@code scheme}. */
+    public static OkHttpClient create(String api, HttpSettings settings, TokenProvider tokens, AuthScheme scheme) {
+        OkHttpClient.Builder b = settings.baseClient() == null ? new OkHttpClient.Builder() : settings.baseClient().newBuilder();
+        return b.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .addInterceptor(new UserAgentInterceptor(api))
+                .addInterceptor(new AuthInterceptor(tokens, scheme))
+                .build();
+    }
+
+    /**
+     * Releases what {@code client} owns: its dispatcher threads and pooled connections. A
+     * client derived from a caller's base client shares them with it, so it is left alone.
+     */
+    public static void close(OkHttpClient client, HttpSettings settings) {
+        if (settings.baseClient() != null) {
+            return;
+        }
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.roomsdk.videsk;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Filters and sort order of a Videsk room listing. Immutable; the builder checks each value
+ * against the contract ({@code $limit} 1..100, {@code $skip} >= 0, {@code externalId} at
+ * most 100 characters) and fails naming the field before any request is made.
+ */
+public final class RoomQuery {
+
+    static final int MAX_LIMIT = 100;
+    private static final int MAX_EXTERNAL_ID = 100;
+
+    private final Integer limit;
+    private final int skip;
+    private final Map<String, SortDirection> sort;
+    private final Boolean ended;
+    private final String externalId;
+
+    private RoomQuery(Builder b) {
+        this.limit = b.limit;
+        this.skip = b.skip;
+        this.sort = Collections.unmodifiableMap(new LinkedHashMap<>(b.sort));
+        this.ended = b.ended;
+        this.externalId = b.externalId;
+    }
+
+    /** All rooms, server default page size, server default order. */
+    public static RoomQuery all() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder newBuilder() {
+        Builder b = new Builder();
+        b.limit = limit;
+        b.skip = skip;
+        b.sort.putAll(sort);
+        b.ended = ended;
+        b.externalId = externalId;
+        return b;
+    }
+
+    /** Page size ({@code $limit}), or null for the server default (10). */
+    public Integer limit() {
+        return limit;
+    }
+
+    /** Rooms to skip ({@code $skip}). */
+    public int skip() {
+        return skip;
+    }
+
+    /** Sort keys in the order they were added. */
+    public Map<String, SortDirection> sort() {
+        return sort;
+    }
+
+    public Boolean ended() {
+        return ended;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    @Override
+    public String toString() {
+        return "RoomQuery{limit=" + limit + ", skip=" + skip + ", sort=" + sort + ", ended=" + ended
+                + ", externalId=" + externalId + "}";
+    }
+
+    /** Builder for {@link RoomQuery}. Not thread-safe. */
+    public static final class Builder {
+        private Integer limit;
+        private int skip;
+        private final Map<String, SortDirection> sort = new LinkedHashMap<>();
+        private Boolean ended;
+        private String externalId;
+
+        private Builder() {
+        }
+
+        /** {@code $limit}: 1 to 100. */
+        public Builder limit(int limit) {
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("$limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+            }
+            this.limit = limit;
+            return this;
+        }
+
+        /** {@code $skip}: 0 or more. */
+        public Builder skip(int skip) {
+            if (skip < 0) {
+                throw new IllegalArgumentException("$skip must be 0 or more, got " + skip);
+            }
+            this.skip = skip;
+            return this;
+        }
+
+        /** Adds a sort key, sent as {@code $sort[field]=1|-1}; later keys break ties of earlier ones. */
+        public Builder sortBy(String field, SortDirection direction) {
+            if (field == null || field.isEmpty()) {
+                throw new IllegalArgumentException("$sort field must not be empty");
+            }
+            sort.put(field, Objects.requireNonNull(direction, "direction"));
+            return this;
+        }
+
+        /** Only rooms whose ended status is {@code ended}. */
+        public Builder ended(boolean ended) {
+            this.ended = ended;
+            return this;
+        }
+
+        /** Only the room with this external ID (at most 100 characters). */
+        public Builder externalId(String externalId) {
+            Objects.requireNonNull(externalId, "externalId");
+            if (externalId.length() > MAX_EXTERNAL_ID) {
+                throw new IllegalArgumentException("externalId must be at most " + MAX_EXTERNAL_ID
+                        + " characters, got " + externalId.length());
+            }
+            this.externalId = externalId;
+            return this;
+        }
+
+        public RoomQuery build() {
+            return new RoomQuery(this);
+        }
+    }
+}
