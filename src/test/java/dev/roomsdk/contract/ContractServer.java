@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <pre>{@code @RegisterExtension static final ContractServer server = ContractServer.forApi("videsk");}</pre>
  *
- * <p>It loads the API's file stubs from {@code src/test/resources/stubs/<api>/} (WireMock's
- * {@code mappings/} and {@code __files/} layout; the folder may be absent), resets stubs and
+ * <p>It loads the API's default stubs from {@code src/test/resources/stubs/<api>/} (WireMock's
+ * {@code mappings/} and {@code __files/} layout), which tests extend with the Java DSL; resets stubs and
  * journal before each test, and after each test validates every request the SDK sent and
  * every response WireMock served against {@code specs/<api>.yaml}. Any violation fails the
  * test with the validator's report. Each validated request also counts its operation as
@@ -91,24 +91,12 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
     public void beforeAll(ExtensionContext context) {
         WireMockConfiguration config = wireMockConfig().bindAddress("127.0.0.1").dynamicPort();
         Path stubs = Path.of("src/test/resources/stubs", spec.api());
-        if (Files.isDirectory(stubs)) {
-            config = config.usingFilesUnderDirectory(stubs.toString());
-        } else {
-            config = config.usingFilesUnderDirectory(emptyStubRoot().toString());
+        if (!Files.isDirectory(stubs.resolve("mappings"))) {
+            throw new IllegalStateException("no stub folder " + stubs.resolve("mappings").toAbsolutePath());
         }
+        config = config.usingFilesUnderDirectory(stubs.toString());
         server = new WireMockServer(config);
         server.start();
-    }
-
-    private static Path emptyStubRoot() {
-        try {
-            Path root = Files.createTempDirectory("no-stubs");
-            Files.createDirectories(root.resolve("mappings"));
-            root.toFile().deleteOnExit();
-            return root;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
@@ -127,6 +115,19 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
     public void afterEach(ExtensionContext context) {
         boolean forwardCompatible = context.getTestMethod()
                 .map(m -> m.isAnnotationPresent(ForwardCompatible.class)).orElse(false);
+        List<String> violations = violations(forwardCompatible);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("contract violations against " + spec.file().getFileName() + ":\n"
+                    + String.join("\n---\n", violations));
+        }
+    }
+
+    /**
+     * Validates every interaction of the current test against the spec and returns the
+     * violations found; operations of valid interactions count as exercised. Called after
+     * each test; public so the harness's own tests can check that it catches drift.
+     */
+    public List<String> violations(boolean forwardCompatible) {
         List<String> violations = new ArrayList<>();
         for (ServeEvent event : events()) {
             LoggedRequest request = event.getRequest();
@@ -144,9 +145,6 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
                 ExercisedOperations.record(spec.api(), operation);
             }
         }
-        if (!violations.isEmpty()) {
-            throw new AssertionError("contract violations against " + spec.file().getFileName() + ":\n"
-                    + String.join("\n---\n", violations));
-        }
+        return violations;
     }
 }

@@ -1,12 +1,12 @@
 package dev.roomsdk.videsk;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,16 +91,18 @@ class VideskRoomsContractTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"total\":0,\"limit\":5,\"skip\":0,\"data\":[]}")));
 
-        RoomsList page = videsk.listRooms(RoomQuery.builder().limit(5)
-                .sortBy("createdAt", SortDirection.DESCENDING).sortBy("name", SortDirection.ASCENDING).build());
+        var page = videsk.listRooms(RoomQuery.builder().limit(5)
+                .sortBy("createdAt", SortDirection.DESCENDING).sortBy("name", SortDirection.ASCENDING).build())
+                .firstPage();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("-1", r.queryParameter("$sort[createdAt]").firstValue());
         assertEquals("1", r.queryParameter("$sort[name]").firstValue());
         assertEquals("5", r.queryParameter("$limit").firstValue());
         assertTrue(r.getUrl().indexOf("createdAt") < r.getUrl().indexOf("name"), "sort keys keep their order");
-        assertEquals(0, page.getTotal());
-        assertTrue(page.getData().isEmpty());
+        assertEquals(0, page.total().getAsLong());
+        assertTrue(page.items().isEmpty());
+        assertFalse(page.hasNextPage());
     }
 
     @Test
@@ -187,10 +189,7 @@ class VideskRoomsContractTest {
 
     @Test
     void deleteRoomIsAlwaysForbidden() {
-        server.stubFor(delete(urlPathEqualTo("/vpaas/rooms/64f1a2b3c4d5e6f7a8b9c0d1")).willReturn(aResponse()
-                .withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody("{\"name\":\"Forbidden\",\"message\":\"Not allowed\",\"code\":403,\"className\":\"forbidden\"}")));
-
+        // served by the default file stub stubs/videsk/mappings/delete-room-forbidden.json
         ApiException e = assertThrows(ApiException.class, () -> videsk.rooms().deleteRoom("64f1a2b3c4d5e6f7a8b9c0d1"));
 
         LoggedRequest r = server.onlyRequest();

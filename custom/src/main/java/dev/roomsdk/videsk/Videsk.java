@@ -5,9 +5,14 @@ import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RoomHttpClients;
+import dev.roomsdk.core.paging.Page;
+import dev.roomsdk.core.paging.PageFetcher;
+import dev.roomsdk.core.paging.Paged;
 import dev.roomsdk.videsk.api.RoomsApi;
 import dev.roomsdk.videsk.invoker.ApiClient;
+import dev.roomsdk.videsk.model.Room;
 import dev.roomsdk.videsk.model.RoomsList;
+import java.util.List;
 import java.util.Objects;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -51,14 +56,33 @@ public final class Videsk implements AutoCloseable {
     }
 
     /**
-     * One page of rooms for {@code query}. Unlike {@link RoomsApi#listRooms}, this sends the
-     * sort order the way Videsk reads it ({@code $sort[field]=-1}); the generated client cannot
-     * express a deepObject map.
+     * Every room matching {@code query}, fetched lazily page by page ({@code $limit} =
+     * the query's limit, default 100, the API's maximum). The next page starts at
+     * {@code skip + items so far} and the walk ends when it reaches {@code total} or a page
+     * comes back empty, so rooms removed mid-walk end it early rather than loop. The page
+     * continuation is the {@code $skip} value. Filters and sort go with every page; the sort
+     * is sent as Videsk reads it ({@code $sort[field]=-1}), which the generated client
+     * cannot express.
      */
-    public RoomsList listRooms(RoomQuery query) {
+    public Paged<Room> listRooms(RoomQuery query) {
         Objects.requireNonNull(query, "query");
-        Call call = rooms.listRoomsCall(query.limit(), query.skip() == 0 ? null : query.skip(), null,
-                query.ended(), query.externalId(), null);
+        int pageSize = query.limit() == null ? RoomQuery.MAX_LIMIT : query.limit();
+        return Paged.of(new PageFetcher<>() {
+            @Override
+            public Page<Room> fetch(String continuation, int size) {
+                return fetchRooms(query, continuation, size);
+            }
+
+            @Override
+            public void checkContinuation(String continuation) {
+                parseSkip(continuation);
+            }
+        }, pageSize);
+    }
+
+    private Page<Room> fetchRooms(RoomQuery query, String continuation, int pageSize) {
+        int skip = continuation == null ? query.skip() : parseSkip(continuation);
+        Call call = rooms.listRoomsCall(pageSize, skip == 0 ? null : skip, null, query.ended(), query.externalId(), null);
         Request request = call.request();
         if (!query.sort().isEmpty()) {
             HttpUrl.Builder url = request.url().newBuilder();
@@ -66,7 +90,23 @@ public final class Videsk implements AutoCloseable {
                     url.addQueryParameter("$sort[" + field + "]", Integer.toString(dir.wireValue())));
             call = httpClient.newCall(request.newBuilder().url(url.build()).build());
         }
-        return apiClient.<RoomsList>execute(call, RoomsList.class).getData();
+        RoomsList list = apiClient.<RoomsList>execute(call, RoomsList.class).getData();
+        List<Room> data = list.getData() == null ? List.of() : list.getData();
+        int next = skip + data.size();
+        boolean more = !data.isEmpty() && next < list.getTotal();
+        return Page.of(data, more ? Integer.toString(next) : null, (long) list.getTotal());
+    }
+
+    private static int parseSkip(String continuation) {
+        try {
+            int skip = Integer.parseInt(continuation);
+            if (skip >= 0) {
+                return skip;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("a Videsk continuation is a $skip value (0 or more), got '" + continuation + "'");
     }
 
     /** Releases the connection pool and dispatcher threads (unless they belong to a caller's base client). */

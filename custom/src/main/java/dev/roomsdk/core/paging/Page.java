@@ -1,0 +1,99 @@
+package dev.roomsdk.core.paging;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One fetched page: its items, where the next page starts, and the total when the API
+ * reports one. Immutable and thread-safe; {@link #nextPage()} does I/O, nothing else does.
+ *
+ * @param <T> item type
+ */
+public final class Page<T> {
+
+    private final List<T> items;
+    private final String nextContinuation;
+    private final Long total;
+    private final PageCursor<T> cursor;
+    private final String continuation;
+    private final int pageNumber;
+
+    private Page(List<T> items, String nextContinuation, Long total, PageCursor<T> cursor,
+                 String continuation, int pageNumber) {
+        this.items = items;
+        this.nextContinuation = nextContinuation == null || nextContinuation.isEmpty() ? null : nextContinuation;
+        this.total = total;
+        this.cursor = cursor;
+        this.continuation = continuation;
+        this.pageNumber = pageNumber;
+    }
+
+    /**
+     * What a {@link PageFetcher} returns.
+     *
+     * @param nextContinuation where the next page starts; null or empty when this is the last page
+     * @param total            total items the API reports, or null
+     */
+    public static <T> Page<T> of(List<T> items, String nextContinuation, Long total) {
+        List<T> copy = items == null ? List.of() : Collections.unmodifiableList(List.copyOf(items));
+        return new Page<>(copy, nextContinuation, total, null, null, 0);
+    }
+
+    Page<T> attach(PageCursor<T> cursor, String continuation, int pageNumber) {
+        return new Page<>(items, nextContinuation, total, cursor, continuation, pageNumber);
+    }
+
+    /** This page's items, possibly empty. */
+    public List<T> items() {
+        return items;
+    }
+
+    /** Whether a next page exists, answered from this page's data alone (no request). */
+    public boolean hasNextPage() {
+        return nextContinuation != null;
+    }
+
+    /**
+     * Fetches the next page.
+     *
+     * @throws NoSuchElementException when this is the last page
+     * @throws PageFetchException     when the fetch fails or the server repeats a continuation
+     */
+    public Page<T> nextPage() {
+        if (!hasNextPage()) {
+            throw new NoSuchElementException("page " + pageNumber + " is the last page");
+        }
+        Objects.requireNonNull(cursor, "a page built with Page.of has no source to fetch from");
+        return cursor.fetch(nextContinuation, pageNumber + 1);
+    }
+
+    /** Where the next page starts: save it to resume later with {@link Paged#pagesFrom(String)}. */
+    public Optional<String> nextContinuation() {
+        return Optional.ofNullable(nextContinuation);
+    }
+
+    /** The continuation this page was requested with; empty for the first page. */
+    public Optional<String> continuation() {
+        return Optional.ofNullable(continuation);
+    }
+
+    /** Total items, when the API reports one (Videsk does; Zoom and Carbonio attachments may not). */
+    public OptionalLong total() {
+        return total == null ? OptionalLong.empty() : OptionalLong.of(total);
+    }
+
+    /** 1-based number of this page, counted from where the iteration started. */
+    public int pageNumber() {
+        return pageNumber;
+    }
+
+    @Override
+    public String toString() {
+        return "Page{number=" + pageNumber + ", items=" + items.size() + ", hasNext=" + hasNextPage()
+                + (total == null ? "" : ", total=" + total) + "}";
+    }
+}

@@ -1,0 +1,30 @@
+package dev.roomsdk.core.paging;
+
+/**
+ * A page could not be fetched, or the server's paging went wrong (a continuation repeated).
+ * Says which page and continuation, so a caller can report it or resume from the last good
+ * page. Items returned before it stay returned. The cause, if any, is the API's exception.
+ */
+public class PageFetchException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int pageNumber;
+    private final String continuation;
+
+    public PageFetchException(String message, int pageNumber, String continuation, Throwable cause) {
+        super(message, cause);
+        this.pageNumber = pageNumber;
+        this.continuation = continuation;
+    }
+
+    /** 1-based number of the page that failed, counted from where the iteration started. */
+    public int pageNumber() {
+        return pageNumber;
+    }
+
+    /** The continuation the failed page was requested with; null for the first page. */
+    public String continuation() {
+        return continuation;
+    }
+}

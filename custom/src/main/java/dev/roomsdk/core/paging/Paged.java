@@ -1,0 +1,133 @@
+package dev.roomsdk.core.paging;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A lazy listing over every page of a paginated operation: iterate the items, stream them,
+ * or walk the pages themselves. Nothing is requested before iteration starts; page N+1 is
+ * requested only when page N is used up, and only the current page is held. Each
+ * {@link #iterator()} starts again from the first page (or the resume point). Empty pages
+ * that still point at a next page are skipped; a repeated continuation fails with
+ * {@link PageFetchException} rather than looping. Thread-safe to share; each iterator is
+ * for one thread.
+ *
+ * @param <T> item type
+ */
+public final class Paged<T> implements Iterable<T> {
+
+    private final PageFetcher<T> fetcher;
+    private final int pageSize;
+    private final String start;
+
+    private Paged(PageFetcher<T> fetcher, int pageSize, String start) {
+        this.fetcher = fetcher;
+        this.pageSize = pageSize;
+        this.start = start;
+    }
+
+    /**
+     * A listing that fetches pages of {@code pageSize} items through {@code fetcher}. The
+     * caller (an API adapter) has checked {@code pageSize} against the API's limit.
+     */
+    public static <T> Paged<T> of(PageFetcher<T> fetcher, int pageSize) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
+        }
+        return new Paged<>(fetcher, pageSize, null);
+    }
+
+    /** The same listing, resumed at a continuation saved from {@link Page#nextContinuation()}. */
+    public Paged<T> resumeFrom(String continuation) {
+        if (continuation == null || continuation.isEmpty()) {
+            throw new IllegalArgumentException("continuation must not be null or empty");
+        }
+        fetcher.checkContinuation(continuation);
+        return new Paged<>(fetcher, pageSize, continuation);
+    }
+
+    /** The page size this listing asks for. */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    /** Fetches the first page (or the page at the resume point). Does I/O. */
+    public Page<T> firstPage() {
+        return new PageCursor<>(fetcher, pageSize).fetch(start, 1);
+    }
+
+    /** The pages, lazily: the first is fetched on the first {@code hasNext()}. */
+    public Iterable<Page<T>> pages() {
+        return PageIterator::new;
+    }
+
+    /** The pages from a saved continuation on. */
+    public Iterable<Page<T>> pagesFrom(String continuation) {
+        return resumeFrom(continuation).pages();
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        return new ItemIterator();
+    }
+
+    /** The items as a sequential stream; {@code limit(k)} fetches only the pages it needs. */
+    public Stream<T> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    }
+
+    @Override
+    public String toString() {
+        return "Paged{pageSize=" + pageSize + (start == null ? "" : ", resumed") + "}";
+    }
+
+    private final class PageIterator implements Iterator<Page<T>> {
+        private Page<T> current;
+        private boolean started;
+
+        @Override
+        public boolean hasNext() {
+            return !started || current.hasNextPage();
+        }
+
+        @Override
+        public Page<T> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            current = started ? current.nextPage() : firstPage();
+            started = true;
+            return current;
+        }
+    }
+
+    private final class ItemIterator implements Iterator<T> {
+        private final PageIterator pages = new PageIterator();
+        private Iterator<T> items = java.util.Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+            while (!items.hasNext()) {
+                if (!pages.hasNext()) {
+                    return false;
+                }
+                items = pages.next().items().iterator();
+            }
+            return true;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return items.next();
+        }
+    }
+}
