@@ -17,7 +17,7 @@ import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.PageFetchException;
 import dev.roomsdk.core.paging.Paged;
-import dev.roomsdk.videsk.invoker.ApiException;
+import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.videsk.model.Room;
 import java.util.Iterator;
 import java.util.List;
@@ -145,7 +145,7 @@ class VideskPaginationTest {
 
         assertEquals(2, e.pageNumber());
         assertEquals("2", e.continuation());
-        assertEquals(500, ((ApiException) e.getCause()).getCode());
+        assertEquals(500, ((ServerException) e.getCause()).statusCode());
     }
 
     @Test

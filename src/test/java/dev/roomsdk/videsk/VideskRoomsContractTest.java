@@ -15,7 +15,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.contract.ContractServer;
-import dev.roomsdk.videsk.invoker.ApiException;
+import dev.roomsdk.core.error.AuthenticationException;
+import dev.roomsdk.core.error.ConflictException;
+import dev.roomsdk.core.error.NotFoundException;
+import dev.roomsdk.core.error.PermissionDeniedException;
 import dev.roomsdk.videsk.model.CreateRoomRequest;
 import dev.roomsdk.videsk.model.JoinRoomResponse;
 import dev.roomsdk.videsk.model.Room;
@@ -135,11 +138,13 @@ class VideskRoomsContractTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"name\":\"Conflict\",\"message\":\"externalId already exists\",\"code\":409,\"className\":\"conflict\"}")));
 
-        ApiException e = assertThrows(ApiException.class,
+        ConflictException e = assertThrows(ConflictException.class,
                 () -> videsk.rooms().createRoom(new CreateRoomRequest().externalId("standup-2024-08-14")));
 
-        assertEquals(409, e.getCode());
-        assertTrue(e.getResponseBody().contains("externalId already exists"));
+        assertEquals(409, e.statusCode());
+        assertTrue(e.body().contains("externalId already exists"));
+        assertEquals("externalId already exists", e.vendorError().orElseThrow().message().orElseThrow());
+        assertEquals("POST /vpaas/rooms", e.operation());
     }
 
     @Test
@@ -162,10 +167,12 @@ class VideskRoomsContractTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"name\":\"NotFound\",\"message\":\"Room not found\",\"code\":404,\"className\":\"not-found\"}")));
 
-        ApiException e = assertThrows(ApiException.class, () -> videsk.rooms().getRoom("missing"));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> videsk.rooms().getRoom("missing"));
 
-        assertEquals(404, e.getCode());
-        assertTrue(e.getResponseBody().contains("\"className\":\"not-found\""));
+        assertEquals(404, e.statusCode());
+        assertTrue(e.body().contains("\"className\":\"not-found\""));
+        assertEquals("NotFound", e.vendorError().orElseThrow().name().orElseThrow());
+        assertTrue(e.getMessage().contains("GET /vpaas/rooms/missing") && e.getMessage().contains("Room not found"), e.getMessage());
     }
 
     @Test
@@ -190,13 +197,14 @@ class VideskRoomsContractTest {
     @Test
     void deleteRoomIsAlwaysForbidden() {
         // served by the default file stub stubs/videsk/mappings/delete-room-forbidden.json
-        ApiException e = assertThrows(ApiException.class, () -> videsk.rooms().deleteRoom("64f1a2b3c4d5e6f7a8b9c0d1"));
+        PermissionDeniedException e = assertThrows(PermissionDeniedException.class,
+                () -> videsk.rooms().deleteRoom("64f1a2b3c4d5e6f7a8b9c0d1"));
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("DELETE", r.getMethod().getName());
         assertBearer(r);
-        assertEquals(403, e.getCode());
-        assertTrue(e.getResponseBody().contains("Not allowed"));
+        assertEquals(403, e.statusCode());
+        assertTrue(e.body().contains("Not allowed"));
     }
 
     @Test
@@ -220,9 +228,11 @@ class VideskRoomsContractTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"name\":\"NotAuthenticated\",\"message\":\"jwt expired\",\"code\":401,\"className\":\"not-authenticated\"}")));
 
-        ApiException e = assertThrows(ApiException.class, () -> videsk.rooms().joinRoom("r1", new JsonObject()));
+        AuthenticationException e = assertThrows(AuthenticationException.class,
+                () -> videsk.rooms().joinRoom("r1", new JsonObject()));
 
-        assertEquals(401, e.getCode());
-        assertTrue(e.getResponseBody().contains("jwt expired"));
+        assertEquals(401, e.statusCode());
+        assertTrue(e.body().contains("jwt expired"));
+        assertTrue(!e.getMessage().contains(TOKEN) && !e.toString().contains(TOKEN), "no credential in the message");
     }
 }

@@ -21,7 +21,9 @@ import okhttp3.Request;
 
 /**
  * Entry point to the Videsk VPaaS Rooms API. Build one per api-token and share it: it is
- * thread-safe and holds a connection pool, which {@link #close()} releases.
+ * thread-safe and holds a connection pool, which {@link #close()} releases. Failed calls
+ * throw {@link dev.roomsdk.core.error.RoomSdkException} subtypes (a 404 is a
+ * {@link dev.roomsdk.core.error.NotFoundException} carrying Videsk's error object).
  *
  * <pre>{@code
  * try (Videsk videsk = Videsk.builder().apiToken(System.getenv("VIDESK_TOKEN")).build()) {
@@ -42,7 +44,7 @@ public final class Videsk implements AutoCloseable {
     private Videsk(Builder b) {
         this.settings = b.settings;
         this.httpClient = RoomHttpClients.create("videsk", b.settings, b.tokens, AuthScheme.bearer());
-        this.apiClient = new ApiClient(httpClient).setBasePath(b.baseUrl);
+        this.apiClient = new VideskApiClient(httpClient).setBasePath(b.baseUrl);
         this.rooms = new RoomsApi(apiClient);
     }
 

@@ -1,0 +1,149 @@
+package dev.roomsdk.core.error;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.InterruptedIOException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import okhttp3.Request;
+
+/**
+ * The one status switch: turns what the generated clients report (status, headers, body,
+ * or the I/O failure behind them) into the SDK's exception types. Thread-safe, no I/O.
+ */
+public final class ErrorMapper {
+
+    /** Bound on the body an exception keeps, so a huge HTML error page cannot pin memory. */
+    public static final int MAX_BODY_CHARS = 16 * 1024;
+
+    private static final Set<String> SECRET_HEADERS = Set.of("set-cookie", "authorization", "www-authenticate",
+            "proxy-authorization", "cookie");
+    private static final List<String> REQUEST_ID_HEADERS = List.of("x-zm-trackingid", "x-request-id", "x-trace-id");
+
+    private ErrorMapper() {
+    }
+
+    /**
+     * The exception for a failed call of {@code request}: a service exception when there
+     * was a response ({@code status > 0}), else an I/O or timeout exception wrapping
+     * {@code cause}.
+     */
+    public static RoomSdkException map(Request request, int status, Map<String, List<String>> headers,
+                                       String body, Throwable cause) {
+        String operation = request.method() + " " + request.url().encodedPath();
+        if (status <= 0) {
+            return transportFailure(operation, cause);
+        }
+        return fromResponse(operation, status, headers, body, Clock.systemUTC());
+    }
+
+    /** The exception for an HTTP error response. */
+    public static RoomSdkServiceException fromResponse(String operation, int status, Map<String, List<String>> headers,
+                                                       String body, Clock clock) {
+        Map<String, List<String>> safe = safeHeaders(headers);
+        String text = body == null ? "" : body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) : body;
+        RoomSdkServiceException.Details d = new RoomSdkServiceException.Details(status, safe, text, operation,
+                requestId(safe), vendorError(text));
+        switch (status) {
+            case 400: return new BadRequestException(d);
+            case 401: return new AuthenticationException(d);
+            case 403: return new PermissionDeniedException(d);
+            case 404: return new NotFoundException(d);
+            case 409: return new ConflictException(d);
+            case 413: return new PayloadTooLargeException(d);
+            case 422: return new UnprocessableEntityException(d);
+            case 429:
+                List<String> retryAfter = safe.get("retry-after");
+                Instant at = retryAfter == null || retryAfter.isEmpty() ? null
+                        : RetryAfter.parse(retryAfter.get(0), clock).orElse(null);
+                return new RateLimitException(d, at);
+            default:
+                return status >= 500 && status <= 599 ? new ServerException(d) : new UnexpectedStatusException(d);
+        }
+    }
+
+    /** The exception for a call that got no response. */
+    public static RoomSdkIoException transportFailure(String operation, Throwable cause) {
+        String what = cause == null ? "unknown I/O failure" : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        if (isTimeout(cause)) {
+            return new RoomSdkTimeoutException(operation + " timed out (" + what + ")", cause);
+        }
+        return new RoomSdkIoException(operation + " failed before a response arrived (" + what + ")", cause);
+    }
+
+    /** The exception for a 2xx body that does not decode as the contract says. */
+    public static ResponseDecodeException decodeFailure(Request request, Throwable cause) {
+        return new ResponseDecodeException(request.method() + " " + request.url().encodedPath()
+                + " returned a body that does not match the contract: " + cause.getMessage(), cause);
+    }
+
+    private static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException
+                    || (c instanceof InterruptedIOException && "timeout".equals(c.getMessage()))) {
+                return true;
+            }
+            if (c instanceof IOException && c.getMessage() != null && c.getMessage().toLowerCase(Locale.ROOT).contains("timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, List<String>> safeHeaders(Map<String, List<String>> headers) {
+        Map<String, List<String>> safe = new TreeMap<>();
+        if (headers != null) {
+            headers.forEach((k, v) -> {
+                String name = k.toLowerCase(Locale.ROOT);
+                if (!SECRET_HEADERS.contains(name)) {
+                    safe.put(name, List.copyOf(v));
+                }
+            });
+        }
+        return Collections.unmodifiableMap(safe);
+    }
+
+    private static String requestId(Map<String, List<String>> headers) {
+        for (String name : REQUEST_ID_HEADERS) {
+            List<String> v = headers.get(name);
+            if (v != null && !v.isEmpty()) {
+                return v.get(0);
+            }
+        }
+        return null;
+    }
+
+    private static VendorError vendorError(String body) {
+        if (body.isEmpty()) {
+            return null;
+        }
+        try {
+            JsonElement e = JsonParser.parseString(body);
+            if (!e.isJsonObject()) {
+                return null;
+            }
+            JsonObject o = e.getAsJsonObject();
+            String code = text(o, "code");
+            String message = text(o, "message");
+            String name = text(o, "name");
+            return code == null && message == null && name == null ? null : new VendorError(code, message, name);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    private static String text(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e == null || !e.isJsonPrimitive() ? null : e.getAsString();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.roomsdk.core.error;
+
+/** HTTP 404 Not Found: the resource does not exist (Zoom code 1001 or 2001, Videsk NotFound). */
+public class NotFoundException extends RoomSdkServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    protected NotFoundException(Details details) {
+        super(details);
+    }
+}

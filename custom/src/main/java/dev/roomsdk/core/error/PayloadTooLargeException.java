@@ -1,0 +1,11 @@
+package dev.roomsdk.core.error;
+
+/** HTTP 413 Payload Too Large: an upload over the server's limit. */
+public class PayloadTooLargeException extends RoomSdkServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    protected PayloadTooLargeException(Details details) {
+        super(details);
+    }
+}

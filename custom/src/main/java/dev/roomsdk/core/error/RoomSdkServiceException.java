@@ -1,0 +1,104 @@
+package dev.roomsdk.core.error;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server answered with a non-2xx status. Carries the status, the response headers
+ * (credentials removed), the body (at most {@value ErrorMapper#MAX_BODY_CHARS} characters),
+ * the vendor's error object when there is one, the operation ({@code METHOD /path}) and
+ * the vendor's request id when sent (Zoom's {@code x-zm-trackingid}). Subclasses name the
+ * status; {@link ErrorMapper} is the one place that chooses among them.
+ */
+public class RoomSdkServiceException extends RoomSdkException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int statusCode;
+    private final transient Map<String, List<String>> headers;
+    private final String body;
+    private final String operation;
+    private final String requestId;
+    private final transient VendorError vendorError;
+
+    protected RoomSdkServiceException(Details d) {
+        super(d.message());
+        this.statusCode = d.statusCode;
+        this.headers = d.headers;
+        this.body = d.body;
+        this.operation = d.operation;
+        this.requestId = d.requestId;
+        this.vendorError = d.vendorError;
+    }
+
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** Response headers, names lower-cased; {@code set-cookie} and authorization headers removed. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** First value of a response header, ignoring case. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The response body as text, possibly empty (Carbonio sends none), truncated past the bound. */
+    public String body() {
+        return body;
+    }
+
+    /** {@code METHOD /path} of the failed call, without the query string. */
+    public String operation() {
+        return operation;
+    }
+
+    /** The vendor's request or tracking id, to quote to their support. */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    /** The parsed vendor error object, when the body held one. */
+    public Optional<VendorError> vendorError() {
+        return Optional.ofNullable(vendorError);
+    }
+
+    /** What {@link ErrorMapper} gathered from a failed response; the message is derived from it. */
+    protected static final class Details {
+        final int statusCode;
+        final Map<String, List<String>> headers;
+        final String body;
+        final String operation;
+        final String requestId;
+        final VendorError vendorError;
+
+        Details(int statusCode, Map<String, List<String>> headers, String body, String operation,
+                String requestId, VendorError vendorError) {
+            this.statusCode = statusCode;
+            this.headers = headers;
+            this.body = body;
+            this.operation = operation;
+            this.requestId = requestId;
+            this.vendorError = vendorError;
+        }
+
+        String message() {
+            StringBuilder m = new StringBuilder(operation).append(" failed with HTTP ").append(statusCode);
+            if (vendorError != null && !vendorError.toString().isEmpty()) {
+                m.append(": ").append(vendorError);
+            } else if (body.isEmpty()) {
+                m.append(" (empty body)");
+            } else {
+                m.append(": ").append(body.length() > 200 ? body.substring(0, 200) + "..." : body);
+            }
+            if (requestId != null) {
+                m.append(" [request id ").append(requestId).append(']');
+            }
+            return m.toString();
+        }
+    }
+}
