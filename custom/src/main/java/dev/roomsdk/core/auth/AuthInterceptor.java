@@ -21,6 +21,8 @@ public final class AuthInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        return chain.proceed(scheme.apply(chain.request(), tokens.token()));
+        AccessToken token = tokens.token();
+        // the tag lets TokenAuthenticator invalidate exactly the token a 401 rejected
+        return chain.proceed(scheme.apply(chain.request(), token).newBuilder().tag(AccessToken.class, token).build());
     }
 }

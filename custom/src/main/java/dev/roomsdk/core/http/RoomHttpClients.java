@@ -2,13 +2,15 @@ package dev.roomsdk.core.http;
 
 import dev.roomsdk.core.auth.AuthInterceptor;
 import dev.roomsdk.core.auth.AuthScheme;
+import dev.roomsdk.core.auth.TokenAuthenticator;
 import dev.roomsdk.core.auth.TokenProvider;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
 /**
  * The one place that builds an API's {@link OkHttpClient} and fixes the order of its
- * policies: user agent (once per call), then authentication (on every attempt).
+ * policies: user agent (once per call), then authentication (on every attempt), with the
+ * 401 refresh-and-resend-once in OkHttp's authenticator slot.
  */
 public final class RoomHttpClients {
 
@@ -24,6 +26,7 @@ public final class RoomHttpClients {
                 .callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .addInterceptor(new UserAgentInterceptor(api))
                 .addInterceptor(new AuthInterceptor(tokens, scheme))
+                .authenticator(new TokenAuthenticator(tokens, scheme))
                 .build();
     }
 

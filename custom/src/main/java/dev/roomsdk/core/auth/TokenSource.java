@@ -1,0 +1,15 @@
+package dev.roomsdk.core.auth;
+
+/**
+ * Obtains a brand-new credential, typically with a request to a token endpoint. Called by
+ * {@link CachingTokenProvider} one refresh at a time; need not be thread-safe itself.
+ */
+@FunctionalInterface
+public interface TokenSource {
+
+    /**
+     * A new credential. Throws {@link TokenRefreshException} (or any runtime exception)
+     * when none can be had; the message must not contain secrets.
+     */
+    AccessToken fetch();
+}

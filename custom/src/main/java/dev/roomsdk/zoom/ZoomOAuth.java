@@ -1,0 +1,144 @@
+package dev.roomsdk.zoom;
+
+import dev.roomsdk.core.auth.CachingTokenProvider;
+import dev.roomsdk.core.auth.OAuthTokenEndpoint;
+import dev.roomsdk.core.auth.TokenProvider;
+import dev.roomsdk.core.http.BaseUrls;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Zoom OAuth credentials as a {@link TokenProvider}, cached and renewed before expiry.
+ *
+ * <ul>
+ *   <li>{@link #serverToServer}: Server-to-Server OAuth ({@code grant_type=account_credentials}).
+ *       Tokens live one hour and come without a refresh token; a new one is requested.</li>
+ *   <li>{@link #refreshToken}: a user-level app's refresh token ({@code grant_type=refresh_token}).
+ *       Zoom accepts only the latest refresh token, so each new one replaces the old and is
+ *       handed to the caller's callback to persist.</li>
+ * </ul>
+ * Both post to {@code {oauthBaseUrl}/oauth/token} with HTTP Basic {@code client_id:client_secret}
+ * and the parameters in a form body (query-string parameters have been seen failing with 400).
+ */
+public final class ZoomOAuth {
+
+    /** Zoom's OAuth host. */
+    public static final String DEFAULT_OAUTH_BASE_URL = "https://zoom.us";
+
+    private ZoomOAuth() {
+    }
+
+    /** Server-to-Server OAuth for {@code accountId}. */
+    public static Builder serverToServer(String accountId, String clientId, String clientSecret) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "account_credentials");
+        form.put("account_id", required("accountId", accountId));
+        return new Builder(clientId, clientSecret, endpoint -> () -> endpoint.request(form).accessToken);
+    }
+
+    /**
+     * A user-level app's refresh-token grant starting from {@code refreshToken};
+     * {@code onNewRefreshToken} receives every refresh token Zoom issues, to persist.
+     */
+    public static Builder refreshToken(String clientId, String clientSecret, String refreshToken,
+                                       Consumer<String> onNewRefreshToken) {
+        RefreshTokenSource source = new RefreshTokenSource(required("refreshToken", refreshToken),
+                Objects.requireNonNull(onNewRefreshToken, "onNewRefreshToken"));
+        return new Builder(clientId, clientSecret, source::bind);
+    }
+
+    private static String required(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be null or empty");
+        }
+        return value;
+    }
+
+    /** Turns the endpoint into the raw token source of one grant type. */
+    private interface Grant {
+        dev.roomsdk.core.auth.TokenSource bind(OAuthTokenEndpoint endpoint);
+    }
+
+    private static final class RefreshTokenSource {
+        private final Consumer<String> onNewRefreshToken;
+        private volatile String latest;
+
+        RefreshTokenSource(String refreshToken, Consumer<String> onNewRefreshToken) {
+            this.latest = refreshToken;
+            this.onNewRefreshToken = onNewRefreshToken;
+        }
+
+        dev.roomsdk.core.auth.TokenSource bind(OAuthTokenEndpoint endpoint) {
+            return () -> {
+                String used = latest;
+                Map<String, String> form = new LinkedHashMap<>();
+                form.put("grant_type", "refresh_token");
+                form.put("refresh_token", used);
+                OAuthTokenEndpoint.Grant grant = endpoint.request(form, used);
+                if (grant.refreshToken != null && !grant.refreshToken.equals(used)) {
+                    latest = grant.refreshToken;
+                    onNewRefreshToken.accept(grant.refreshToken);
+                }
+                return grant.accessToken;
+            };
+        }
+    }
+
+    /** Builder of a Zoom OAuth {@link TokenProvider}. Not thread-safe. */
+    public static final class Builder {
+        private final String clientId;
+        private final String clientSecret;
+        private final Grant grant;
+        private String oauthBaseUrl = DEFAULT_OAUTH_BASE_URL;
+        private Duration refreshMargin = Duration.ofMinutes(5);
+        private Clock clock = Clock.systemUTC();
+        private OkHttpClient http;
+
+        private Builder(String clientId, String clientSecret, Grant grant) {
+            this.clientId = required("clientId", clientId);
+            this.clientSecret = required("clientSecret", clientSecret);
+            this.grant = grant;
+        }
+
+        /** Where {@code /oauth/token} lives; default {@value #DEFAULT_OAUTH_BASE_URL}. */
+        public Builder oauthBaseUrl(String url) {
+            this.oauthBaseUrl = BaseUrls.require("oauthBaseUrl", url);
+            return this;
+        }
+
+        /** Renew this long before expiry; default 5 minutes of the one-hour lifetime. */
+        public Builder refreshMargin(Duration margin) {
+            this.refreshMargin = Objects.requireNonNull(margin, "refreshMargin");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Client for token requests (to share a connection pool); default a plain one. */
+        public Builder httpClient(OkHttpClient http) {
+            this.http = Objects.requireNonNull(http, "httpClient");
+            return this;
+        }
+
+        public CachingTokenProvider build() {
+            HttpUrl url = HttpUrl.get(oauthBaseUrl).newBuilder().addPathSegments("oauth/token").build();
+            OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(url, clientId, clientSecret,
+                    http == null ? new OkHttpClient() : http, clock);
+            return CachingTokenProvider.builder(grant.bind(endpoint)).refreshMargin(refreshMargin).clock(clock).build();
+        }
+
+        @Override
+        public String toString() {
+            return "ZoomOAuth.Builder{clientId=" + clientId + ", clientSecret=<redacted>, oauthBaseUrl=" + oauthBaseUrl + "}";
+        }
+    }
+}

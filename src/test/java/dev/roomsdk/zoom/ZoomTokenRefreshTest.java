@@ -1,0 +1,191 @@
+package dev.roomsdk.zoom;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.roomsdk.core.auth.AccessToken;
+import dev.roomsdk.core.auth.CachingTokenProvider;
+import dev.roomsdk.core.auth.TokenRefreshException;
+import dev.roomsdk.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Zoom's OAuth token endpoint: the exact request, expiry, rotation, errors and single flight. */
+class ZoomTokenRefreshTest {
+
+    @RegisterExtension
+    static final WireMockExtension oauth = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
+    static final String ACCOUNT = "acc-123";
+    static final String CLIENT_ID = "client-id-1";
+    static final String CLIENT_SECRET = "canary-client-secret-Zq9";
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+
+    static String tokenJson(String token) {
+        return "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":3600,\"scope\":\"room:read:admin\"}";
+    }
+
+    void stubToken(String token) {
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(tokenJson(token))));
+    }
+
+    CachingTokenProvider serverToServer() {
+        return ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET)
+                .oauthBaseUrl(oauth.baseUrl()).clock(clock).build();
+    }
+
+    @Test
+    void serverToServerSendsBasicAuthAndFormBodyAsZoomDocuments() {
+        stubToken("access-1");
+
+        AccessToken token = serverToServer().token();
+
+        List<LoggedRequest> requests = oauth.findAll(postRequestedFor(urlEqualTo("/oauth/token")));
+        assertEquals(1, requests.size());
+        LoggedRequest r = requests.get(0);
+        String expectedBasic = "Basic " + Base64.getEncoder()
+                .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        assertEquals(expectedBasic, r.getHeader("Authorization"));
+        assertTrue(r.getHeader("Content-Type").startsWith("application/x-www-form-urlencoded"));
+        assertEquals("grant_type=account_credentials&account_id=acc-123", r.getBodyAsString());
+        assertEquals("/oauth/token", r.getUrl(), "nothing in the query string");
+        assertEquals("access-1", token.value());
+        assertEquals(Instant.parse("2026-11-22T11:00:00Z"), token.expiresAt().orElseThrow());
+    }
+
+    @Test
+    void tokenIsReusedThenRenewedInsideTheMargin() {
+        stubToken("access-1");
+        CachingTokenProvider tokens = serverToServer();
+        tokens.token();
+        clock.advance(Duration.ofMinutes(50));
+        tokens.token();
+        oauth.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
+
+        stubToken("access-2");
+        clock.advance(Duration.ofMinutes(6)); // 4 minutes left: inside the 5-minute margin
+        assertEquals("access-2", tokens.token().value());
+        oauth.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
+    }
+
+    @Test
+    void invalidClientSurfacesAsTypedErrorWithoutTheSecret() {
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"reason\":\"Invalid client_id or client_secret " + CLIENT_SECRET + "\",\"error\":\"invalid_client\"}")));
+
+        TokenRefreshException e = assertThrows(TokenRefreshException.class, () -> serverToServer().token());
+
+        assertEquals(401, e.statusCode());
+        assertTrue(e.getMessage().contains("invalid_client"), e.getMessage());
+        assertTrue(e.getMessage().contains("/oauth/token"), e.getMessage());
+        assertFalse(e.getMessage().contains(CLIENT_SECRET), "secret echoed by the server is scrubbed");
+    }
+
+    @Test
+    void serverErrorAndMalformedJsonSurfaceAsTypedErrors() {
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
+        TokenRefreshException down = assertThrows(TokenRefreshException.class, () -> serverToServer().token());
+        assertEquals(503, down.statusCode());
+        assertTrue(down.getMessage().contains("503"));
+
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"access_token\":")));
+        TokenRefreshException bad = assertThrows(TokenRefreshException.class, () -> serverToServer().token());
+        assertTrue(bad.getMessage().contains("malformed"), bad.getMessage());
+    }
+
+    @Test
+    void refreshTokenRotationIsPersistedThroughTheCallback() {
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).inScenario("rotation").whenScenarioStateIs(Scenario.STARTED)
+                .withRequestBody(equalTo("grant_type=refresh_token&refresh_token=refresh-A"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"access-1\",\"token_type\":\"bearer\",\"expires_in\":3600,\"refresh_token\":\"refresh-B\"}"))
+                .willSetStateTo("rotated"));
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).inScenario("rotation").whenScenarioStateIs("rotated")
+                .withRequestBody(equalTo("grant_type=refresh_token&refresh_token=refresh-B"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"access-2\",\"token_type\":\"bearer\",\"expires_in\":3600,\"refresh_token\":\"refresh-C\"}")));
+        List<String> persisted = new CopyOnWriteArrayList<>();
+        CachingTokenProvider tokens = ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "refresh-A", persisted::add)
+                .oauthBaseUrl(oauth.baseUrl()).clock(clock).build();
+
+        assertEquals("access-1", tokens.token().value());
+        clock.advance(Duration.ofMinutes(58));
+        assertEquals("access-2", tokens.token().value(), "second refresh used the rotated token refresh-B");
+
+        assertEquals(List.of("refresh-B", "refresh-C"), persisted);
+        oauth.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
+    }
+
+    @Test
+    void sixtyFourThreadsOnAnExpiredTokenMakeOneTokenRequest() throws Exception {
+        stubToken("access-1");
+        CachingTokenProvider tokens = serverToServer();
+        tokens.token();
+        clock.advance(Duration.ofHours(2));
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200).withFixedDelay(100)
+                .withHeader("Content-Type", "application/json").withBody(tokenJson("access-2"))));
+
+        int threads = 64;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    seen.add(tokens.token().value());
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+        }
+
+        oauth.verify(2, postRequestedFor(urlEqualTo("/oauth/token"))); // the initial one + one refresh
+        assertEquals(Set.of("access-2"), seen);
+    }
+
+    @Test
+    void builderRejectsMissingCredentialsNamingTheField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ZoomOAuth.serverToServer("", CLIENT_ID, CLIENT_SECRET));
+        assertTrue(e.getMessage().contains("accountId"));
+        assertFalse(ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).toString().contains(CLIENT_SECRET));
+    }
+}
