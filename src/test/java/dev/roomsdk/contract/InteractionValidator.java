@@ -50,6 +50,19 @@ final class InteractionValidator {
                         + String.join("\n", problems);
     }
 
+    /** Empty when the request satisfies the contract, else a readable report. */
+    static String validateRequest(ApiSpec spec, String operationId, LoggedRequest request) {
+        OpenApiInteractionValidator validator = CACHE.computeIfAbsent(spec.api() + ":false", k -> build(spec, false));
+        URI uri = URI.create(request.getUrl());
+        Map<String, List<String>> query = queryParams(uri.getRawQuery());
+        List<String> problems = new ArrayList<>(DeepObjectParameters.check(spec, operationId, query));
+        ValidationReport report = validator.validateRequest(toRequest(request, uri, query));
+        if (report.hasErrors()) {
+            problems.add(SimpleValidationReportFormat.getInstance().apply(report));
+        }
+        return problems.isEmpty() ? "" : request.getMethod() + " " + request.getUrl() + "\n" + String.join("\n", problems);
+    }
+
     private static OpenApiInteractionValidator build(ApiSpec spec, boolean forwardCompatible) {
         LevelResolver.Builder levels = LevelResolver.create();
         if (forwardCompatible) {

@@ -81,10 +81,20 @@ public final class ErrorMapper {
         return new RoomSdkIoException(operation + " failed before a response arrived (" + what + ")", cause);
     }
 
-    /** The exception for a 2xx body that does not decode as the contract says. */
-    public static ResponseDecodeException decodeFailure(Request request, Throwable cause) {
-        return new ResponseDecodeException(request.method() + " " + request.url().encodedPath()
-                + " returned a body that does not match the contract: " + cause.getMessage(), cause);
+    /**
+     * The exception for a 2xx body that could not be decoded: a transport failure when the
+     * body broke off mid-read (gson wraps that I/O error), else a body that does not match
+     * the contract.
+     */
+    public static RoomSdkException decodeFailure(Request request, Throwable cause) {
+        String operation = request.method() + " " + request.url().encodedPath();
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof IOException) {
+                return transportFailure(operation, c);
+            }
+        }
+        return new ResponseDecodeException(operation + " returned a body that does not match the contract: "
+                + cause.getMessage(), cause);
     }
 
     private static boolean isTimeout(Throwable t) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
- * Transport settings every entry point shares: timeouts and an optional base
+ * Transport settings every entry point shares: timeouts, the retry policy and an optional base
  * {@link OkHttpClient} whose connection pool and dispatcher the SDK should reuse.
  * Immutable; change with {@link #newBuilder()}.
  *
@@ -19,8 +19,10 @@ public final class HttpSettings {
     private final Duration writeTimeout;
     private final Duration callTimeout;
     private final OkHttpClient baseClient;
+    private final RetryPolicy retryPolicy;
 
     private HttpSettings(Builder b) {
+        this.retryPolicy = b.retryPolicy;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
         this.writeTimeout = b.writeTimeout;
@@ -43,7 +45,13 @@ public final class HttpSettings {
         b.writeTimeout = writeTimeout;
         b.callTimeout = callTimeout;
         b.baseClient = baseClient;
+        b.retryPolicy = retryPolicy;
         return b;
+    }
+
+    /** Retries of every call; {@link RetryPolicy#none()} turns them off. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     public Duration connectTimeout() {
@@ -74,8 +82,15 @@ public final class HttpSettings {
         private Duration writeTimeout = Duration.ofSeconds(30);
         private Duration callTimeout = Duration.ofMinutes(2);
         private OkHttpClient baseClient;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
         private Builder() {
+        }
+
+        /** Default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} turns retries off. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
         }
 
         public Builder connectTimeout(Duration timeout) {

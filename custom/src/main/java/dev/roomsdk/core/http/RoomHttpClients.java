@@ -9,7 +9,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * The one place that builds an API's {@link OkHttpClient} and fixes the order of its
- * policies: user agent (once per call), then authentication (on every attempt), with the
+ * policies: user agent (once per call), retry, then authentication (on every attempt, so a
+ * retry after a backoff carries a token refreshed meanwhile), with the
  * 401 refresh-and-resend-once in OkHttp's authenticator slot.
  */
 public final class RoomHttpClients {
@@ -25,6 +26,7 @@ public final class RoomHttpClients {
                 .writeTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .addInterceptor(new UserAgentInterceptor(api))
+                .addInterceptor(new RetryInterceptor(settings.retryPolicy()))
                 .addInterceptor(new AuthInterceptor(tokens, scheme))
                 .authenticator(new TokenAuthenticator(tokens, scheme))
                 .build();

@@ -1,0 +1,99 @@
+package dev.roomsdk.core.http;
+
+import dev.roomsdk.core.error.RetryAfter;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Sends a failed request again according to a {@link RetryPolicy}: only requests that are
+ * safe to repeat (GET, HEAD, PUT, DELETE, OPTIONS, or a POST/PATCH tagged
+ * {@link Idempotent}), never a one-shot body, never a 401 (that belongs to the
+ * authenticator). Closes each failed response before waiting. A Zoom daily-limit 429, or a
+ * {@code Retry-After} beyond the policy's cap, is returned at once. A per-call policy can be
+ * set as a request tag ({@code tag(RetryPolicy.class, policy)}).
+ */
+final class RetryInterceptor implements Interceptor {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+
+    private final RetryPolicy defaults;
+
+    RetryInterceptor(RetryPolicy defaults) {
+        this.defaults = defaults;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        RetryPolicy policy = Optional.ofNullable(request.tag(RetryPolicy.class)).orElse(defaults);
+        boolean repeatable = isRepeatable(request);
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt >= policy.maxAttempts() || !repeatable;
+            Response response;
+            try {
+                response = chain.proceed(request);
+            } catch (IOException e) {
+                if (last || chain.call().isCanceled() || isInterrupt(e)) {
+                    throw e;
+                }
+                pause(policy, policy.backoff(attempt));
+                continue;
+            }
+            if (last || !policy.isRetryableStatus(response.code())) {
+                return response;
+            }
+            Duration wait = waitFor(policy, response, attempt);
+            if (wait == null) {
+                return response;
+            }
+            response.close();
+            pause(policy, wait);
+        }
+    }
+
+    /** How long to wait before retrying {@code response}, or null when it must surface now. */
+    private static Duration waitFor(RetryPolicy policy, Response response, int attempt) {
+        if (response.code() == 429 && "daily-limit".equalsIgnoreCase(response.header("X-RateLimit-Type", ""))) {
+            return null;
+        }
+        Optional<Instant> retryAt = RetryAfter.parse(response.header("Retry-After"), policy.clock());
+        if (retryAt.isEmpty()) {
+            return policy.backoff(attempt);
+        }
+        Duration asked = Duration.between(policy.clock().instant(), retryAt.get());
+        if (asked.isNegative()) {
+            return Duration.ZERO;
+        }
+        return asked.compareTo(policy.maxDelay()) > 0 ? null : asked;
+    }
+
+    private static boolean isRepeatable(Request request) {
+        RequestBody body = request.body();
+        if (body != null && body.isOneShot()) {
+            return false;
+        }
+        return SAFE_METHODS.contains(request.method()) || request.tag(Idempotent.class) != null;
+    }
+
+    private static boolean isInterrupt(IOException e) {
+        return e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)
+                && !"timeout".equals(e.getMessage());
+    }
+
+    private static void pause(RetryPolicy policy, Duration wait) throws IOException {
+        try {
+            policy.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry");
+        }
+    }
+}

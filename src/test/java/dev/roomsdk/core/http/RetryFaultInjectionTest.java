@@ -1,0 +1,225 @@
+package dev.roomsdk.core.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.error.RateLimitException;
+import dev.roomsdk.core.error.ResponseDecodeException;
+import dev.roomsdk.core.error.RoomSdkIoException;
+import dev.roomsdk.core.error.RoomSdkTimeoutException;
+import dev.roomsdk.core.error.ServerException;
+import dev.roomsdk.videsk.Videsk;
+import dev.roomsdk.videsk.model.CreateRoomRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Fault injection against a real client (Videsk's, the policies are shared by all three):
+ * for each fault, the outcome and the attempts WireMock saw. Waits are recorded by an
+ * injected sleeper instead of slept, so the suite stays fast; every test is bounded by the
+ * read timeout and three attempts.
+ */
+class RetryFaultInjectionTest {
+
+    @RegisterExtension
+    static final ContractServer server = ContractServer.forApi("videsk");
+
+    static final String ROOM = "{\"id\":\"r1\",\"name\":\"Room\"}";
+
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    Videsk videsk;
+
+    @BeforeEach
+    void client() {
+        RetryPolicy retries = RetryPolicy.builder().maxAttempts(3).maxDelay(Duration.ofSeconds(10)).sleeper(waits::add).build();
+        videsk = Videsk.builder().baseUrl(server.baseUrl()).apiToken("t").httpSettings(HttpSettings.builder()
+                .readTimeout(Duration.ofMillis(300)).retryPolicy(retries).build()).build();
+    }
+
+    @AfterEach
+    void close() {
+        videsk.close();
+    }
+
+    void serve(ResponseDefinitionBuilder response) {
+        server.stubFor(get(urlPathEqualTo("/vpaas/rooms/r1")).willReturn(response));
+    }
+
+    void serveInSequence(ResponseDefinitionBuilder... responses) {
+        String state = Scenario.STARTED;
+        for (int i = 0; i < responses.length; i++) {
+            String next = "step-" + (i + 1);
+            server.stubFor(get(urlPathEqualTo("/vpaas/rooms/r1")).inScenario("seq").whenScenarioStateIs(state)
+                    .willReturn(responses[i]).willSetStateTo(next));
+            state = next;
+        }
+    }
+
+    static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    int attempts() {
+        return server.requests().size();
+    }
+
+    @Test
+    @OffContract
+    void connectionResetIsRetriedThenSurfacesAsIoError() {
+        serve(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1"));
+        assertEquals(3, attempts());
+    }
+
+    @Test
+    @OffContract
+    void emptyResponseIsRetriedThenSurfacesAsIoError() {
+        serve(aResponse().withFault(Fault.EMPTY_RESPONSE));
+        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1"));
+        assertEquals(3, attempts());
+    }
+
+    @Test
+    @OffContract
+    void randomDataThenCloseIsRetriedThenSurfacesAsIoError() {
+        serve(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE));
+        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1"));
+        assertEquals(3, attempts());
+    }
+
+    @Test
+    @OffContract
+    void malformedChunkAfterHeadersSurfacesAsIoErrorWithoutRetry() {
+        // the status line was a 200: the body fails while being read, after the retry decision
+        serve(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
+        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1"));
+        assertEquals(1, attempts());
+    }
+
+    @Test
+    @OffContract
+    void stallPastTheReadTimeoutEndsInTypedTimeout() {
+        serve(json(200, ROOM).withFixedDelay(1500));
+        long start = System.nanoTime();
+        RoomSdkTimeoutException e = assertThrows(RoomSdkTimeoutException.class, () -> videsk.rooms().getRoom("r1"));
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(3, attempts());
+        assertTrue(elapsedMs < 3 * 1500, "each attempt ended at the 300 ms read timeout, took " + elapsedMs + " ms");
+        assertTrue(e.getMessage().contains("GET /vpaas/rooms/r1"), e.getMessage());
+    }
+
+    @Test
+    @OffContract
+    void tooManyRequestsHonoursRetryAfterSeconds() {
+        serveInSequence(json(429, "{\"name\":\"TooManyRequests\",\"message\":\"slow down\",\"code\":429}").withHeader("Retry-After", "2"),
+                json(200, ROOM));
+        assertEquals("r1", videsk.rooms().getRoom("r1").getId());
+        assertEquals(2, attempts());
+        assertEquals(1, waits.size());
+        assertTrue(waits.get(0).toMillis() >= 1900 && waits.get(0).toMillis() <= 2000, "waited " + waits);
+    }
+
+    @Test
+    @OffContract
+    void retryAfterBeyondTheCapSurfacesAtOnce() {
+        serve(json(429, "{\"code\":429,\"message\":\"daily\"}").withHeader("Retry-After", "3600"));
+        RateLimitException e = assertThrows(RateLimitException.class, () -> videsk.rooms().getRoom("r1"));
+        assertEquals(1, attempts());
+        assertTrue(waits.isEmpty());
+        assertTrue(e.retryAt().orElseThrow().isAfter(Instant.now().plusSeconds(3500)));
+    }
+
+    @Test
+    @OffContract
+    void zoomDailyLimitIsNotSleptThrough() {
+        serve(json(429, "{\"code\":429,\"message\":\"You have reached the maximum daily rate limit for this API.\"}")
+                .withHeader("X-RateLimit-Type", "Daily-limit").withHeader("X-RateLimit-Category", "Medium")
+                .withHeader("Retry-After", "2026-11-23T00:00:00Z"));
+        RateLimitException e = assertThrows(RateLimitException.class, () -> videsk.rooms().getRoom("r1"));
+        assertEquals(1, attempts());
+        assertTrue(e.isDailyLimit());
+        assertEquals(Instant.parse("2026-11-23T00:00:00Z"), e.retryAt().orElseThrow());
+        assertEquals("429", e.vendorError().orElseThrow().code().orElseThrow());
+    }
+
+    @Test
+    @OffContract
+    void serviceUnavailableThenSuccessSucceedsOnTheSecondAttempt() {
+        serveInSequence(json(503, "{}"), json(200, ROOM));
+        assertEquals("r1", videsk.rooms().getRoom("r1").getId());
+        assertEquals(2, attempts());
+        assertEquals(1, waits.size());
+        assertTrue(waits.get(0).toMillis() <= 500, "first backoff is jittered within 500 ms: " + waits);
+    }
+
+    @Test
+    void internalErrorForeverStopsAfterMaxAttempts() {
+        serve(json(500, "{\"name\":\"GeneralError\",\"message\":\"boom\",\"code\":500,\"className\":\"general-error\"}"));
+        ServerException e = assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1"));
+        assertEquals(3, attempts());
+        assertEquals(2, waits.size());
+        assertEquals(500, e.statusCode());
+    }
+
+    @Test
+    @OffContract
+    void htmlBadGatewayIsRetriedThenSurfacesWithTheBody() {
+        serve(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html><body>Bad gateway</body></html>"));
+        ServerException e = assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1"));
+        assertEquals(3, attempts());
+        assertEquals(502, e.statusCode());
+        assertTrue(e.body().contains("Bad gateway"));
+        assertTrue(e.vendorError().isEmpty());
+    }
+
+    @Test
+    @OffContract
+    void truncatedJsonIsADecodeErrorNotRetried() {
+        serve(json(200, "{\"id\":\"r1\",\"name\":"));
+        assertThrows(ResponseDecodeException.class, () -> videsk.rooms().getRoom("r1"));
+        assertEquals(1, attempts());
+    }
+
+    @Test
+    @OffContract
+    void wrongJsonTypeIsADecodeError() {
+        serve(json(200, "[\"not\",\"a\",\"room\"]"));
+        ResponseDecodeException e = assertThrows(ResponseDecodeException.class, () -> videsk.rooms().getRoom("r1"));
+        assertTrue(e.getMessage().contains("GET /vpaas/rooms/r1"), e.getMessage());
+    }
+
+    @Test
+    @OffContract
+    void postIsNotRetriedOnServerError() {
+        server.stubFor(post(urlPathEqualTo("/vpaas/rooms")).willReturn(json(503, "{}")));
+        assertThrows(ServerException.class, () -> videsk.rooms().createRoom(new CreateRoomRequest().name("x")));
+        assertEquals(1, attempts());
+    }
+
+    @Test
+    @OffContract
+    void retriesCanBeTurnedOff() {
+        videsk.close();
+        videsk = Videsk.builder().baseUrl(server.baseUrl()).apiToken("t")
+                .httpSettings(HttpSettings.builder().retryPolicy(RetryPolicy.none()).build()).build();
+        serve(json(503, "{}"));
+        assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1"));
+        assertEquals(1, attempts());
+    }
+}
