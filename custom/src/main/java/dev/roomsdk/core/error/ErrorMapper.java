@@ -3,6 +3,8 @@ package dev.roomsdk.core.error;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.EOFException;
 import java.io.InterruptedIOException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -89,12 +91,21 @@ public final class ErrorMapper {
     public static RoomSdkException decodeFailure(Request request, Throwable cause) {
         String operation = request.method() + " " + request.url().encodedPath();
         for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof IOException) {
+            if (isTransportError(c)) {
                 return transportFailure(operation, c);
             }
         }
         return new ResponseDecodeException(operation + " returned a body that does not match the contract: "
                 + cause.getMessage(), cause);
+    }
+
+    /** An I/O error of the connection, as opposed to gson's own I/O-typed syntax errors. */
+    private static boolean isTransportError(Throwable t) {
+        if (!(t instanceof IOException) || t instanceof MalformedJsonException) {
+            return false;
+        }
+        // gson reports a body that ends mid-value as EOFException("End of input ...")
+        return !(t instanceof EOFException && t.getMessage() != null && t.getMessage().startsWith("End of input"));
     }
 
     private static boolean isTimeout(Throwable t) {
