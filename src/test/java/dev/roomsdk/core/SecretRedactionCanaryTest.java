@@ -1,0 +1,160 @@
+package dev.roomsdk.core;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.core.auth.AccessToken;
+import dev.roomsdk.core.auth.CachingTokenProvider;
+import dev.roomsdk.core.auth.TokenRefreshException;
+import dev.roomsdk.core.error.AuthenticationException;
+import dev.roomsdk.videsk.Videsk;
+import dev.roomsdk.zoom.ZoomOAuth;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Runs the auth scenarios with every SDK logger at its most verbose level and checks that
+ * canary secrets appear in no log record, exception message, stack trace or toString().
+ */
+class SecretRedactionCanaryTest {
+
+    @RegisterExtension
+    static final ContractServer videskServer = ContractServer.forApi("videsk");
+
+    @RegisterExtension
+    static final WireMockExtension oauth = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
+
+    static final String CANARY_TOKEN_OLD = "CANARY-old-token-7f3a";
+    static final String CANARY_TOKEN_NEW = "CANARY-new-token-9b1c";
+    static final String CANARY_SECRET = "CANARY-client-secret-44d2";
+    static final String CANARY_REFRESH = "CANARY-refresh-token-0e8f";
+    static final List<String> CANARIES = List.of(CANARY_TOKEN_OLD, CANARY_TOKEN_NEW, CANARY_SECRET, CANARY_REFRESH);
+
+    final List<String> captured = new ArrayList<>();
+    final Handler handler = new Handler() {
+        final SimpleFormatter format = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            synchronized (captured) {
+                captured.add(format.format(record));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    final Logger root = Logger.getLogger("dev.roomsdk");
+    final Logger http = Logger.getLogger("dev.roomsdk.http");
+
+    @BeforeEach
+    void verboseLogging() {
+        for (Logger l : List.of(root, http)) {
+            l.setLevel(Level.ALL);
+            l.addHandler(handler);
+        }
+        handler.setLevel(Level.ALL);
+    }
+
+    @AfterEach
+    void restoreLogging() {
+        for (Logger l : List.of(root, http)) {
+            l.removeHandler(handler);
+            l.setLevel(null);
+        }
+    }
+
+    void capture(Throwable t) {
+        StringWriter s = new StringWriter();
+        t.printStackTrace(new PrintWriter(s));
+        captured.add(s.toString());
+        captured.add(String.valueOf(t));
+    }
+
+    void assertNoCanary() {
+        assertFalse(captured.isEmpty());
+        for (String text : captured) {
+            for (String canary : CANARIES) {
+                assertFalse(text.contains(canary), "secret leaked: " + canary + " in:\n" + text);
+            }
+        }
+    }
+
+    @Test
+    void bearerTokensNeverLeakThroughRefreshAndFailure() {
+        videskServer.stubFor(get(urlPathEqualTo("/vpaas/rooms/r1")).withHeader("Authorization", equalTo("Bearer " + CANARY_TOKEN_OLD))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"name\":\"NotAuthenticated\",\"message\":\"jwt expired\",\"code\":401}")));
+        videskServer.stubFor(get(urlPathEqualTo("/vpaas/rooms/r1")).withHeader("Authorization", equalTo("Bearer " + CANARY_TOKEN_NEW))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"name\":\"NotAuthenticated\",\"message\":\"invalid signature\",\"code\":401}")));
+        AtomicInteger n = new AtomicInteger();
+        CachingTokenProvider tokens = CachingTokenProvider.builder(
+                () -> AccessToken.of(n.getAndIncrement() == 0 ? CANARY_TOKEN_OLD : CANARY_TOKEN_NEW)).build();
+
+        try (Videsk videsk = Videsk.builder().baseUrl(videskServer.baseUrl()).tokenProvider(tokens).build()) {
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> videsk.rooms().getRoom("r1"));
+            capture(e);
+            captured.add(videsk.toString());
+            captured.add(tokens.toString());
+            captured.add(tokens.token().toString());
+        }
+
+        assertTrue(captured.stream().anyMatch(s -> s.contains("GET http://127.0.0.1")), "HTTP logging was on");
+        assertTrue(captured.stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
+        assertNoCanary();
+    }
+
+    @Test
+    void oauthSecretsNeverLeakThroughTokenEndpointFailures() {
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"" + CANARY_TOKEN_OLD + "\",\"expires_in\":60,\"refresh_token\":\"" + CANARY_TOKEN_NEW + "\"}")));
+        CachingTokenProvider s2s = ZoomOAuth.serverToServer("acc", "client", CANARY_SECRET)
+                .oauthBaseUrl(oauth.baseUrl()).refreshMargin(Duration.ofMinutes(5)).build();
+        captured.add(s2s.token().toString()); // inside the margin at once: every call refreshes, logging each time
+        captured.add(s2s.token().toString());
+        captured.add(s2s.toString());
+
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"reason\":\"Invalid Token! " + CANARY_REFRESH + "\",\"error\":\"invalid_request\"}")));
+        CachingTokenProvider refresh = ZoomOAuth.refreshToken("client", CANARY_SECRET, CANARY_REFRESH, t -> { })
+                .oauthBaseUrl(oauth.baseUrl()).build();
+        TokenRefreshException e = assertThrows(TokenRefreshException.class, refresh::token);
+        capture(e);
+        captured.add(ZoomOAuth.refreshToken("client", CANARY_SECRET, CANARY_REFRESH, t -> { }).toString());
+
+        assertTrue(e.getMessage().contains("invalid_request"), e.getMessage());
+        assertNoCanary();
+    }
+}
