@@ -1,6 +1,9 @@
 package dev.roomsdk.videsk;
 
+import com.google.gson.JsonObject;
 import dev.roomsdk.core.auth.AuthScheme;
+import dev.roomsdk.core.auth.CachingTokenProvider;
+import dev.roomsdk.core.auth.JwtExpiry;
 import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
@@ -12,6 +15,8 @@ import dev.roomsdk.videsk.api.RoomsApi;
 import dev.roomsdk.videsk.invoker.ApiClient;
 import dev.roomsdk.videsk.model.Room;
 import dev.roomsdk.videsk.model.RoomsList;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.Call;
@@ -109,6 +114,25 @@ public final class Videsk implements AutoCloseable {
             // reported below
         }
         throw new IllegalArgumentException("a Videsk continuation is a $skip value (0 or more), got '" + continuation + "'");
+    }
+
+    /**
+     * A valid access token (JWT) for joining room {@code roomId}, for handing to the browser
+     * SDK. The first {@code token()} joins the room; later calls return the cached JWT until
+     * its {@code exp} claim comes within {@code refreshMargin}, then join again. Thread-safe,
+     * single flight.
+     */
+    public CachingTokenProvider roomAccessTokens(String roomId, Duration refreshMargin, Clock clock) {
+        if (roomId == null || roomId.isEmpty()) {
+            throw new IllegalArgumentException("roomId must not be null or empty");
+        }
+        return CachingTokenProvider.builder(() -> JwtExpiry.token(rooms.joinRoom(roomId, new JsonObject()).getAccessToken()))
+                .refreshMargin(refreshMargin).clock(clock).build();
+    }
+
+    /** {@link #roomAccessTokens(String, Duration, Clock)} renewing one minute before expiry. */
+    public CachingTokenProvider roomAccessTokens(String roomId) {
+        return roomAccessTokens(roomId, Duration.ofMinutes(1), Clock.systemUTC());
     }
 
     /** Releases the connection pool and dispatcher threads (unless they belong to a caller's base client). */
