@@ -43,6 +43,10 @@ public final class ErrorMapper {
                                        String body, Throwable cause) {
         String operation = request.method() + " " + request.url().encodedPath();
         if (status <= 0) {
+            if (request.body() != null && request.body().isOneShot()) {
+                return new NotReplayableBodyException(operation + " failed while streaming a one-shot upload, which "
+                        + "cannot be retried (" + describe(cause) + ")", cause);
+            }
             return transportFailure(operation, cause);
         }
         return fromResponse(operation, status, headers, body, Clock.systemUTC());
@@ -75,12 +79,16 @@ public final class ErrorMapper {
 
     /** The exception for a call that got no response. */
     public static RoomSdkIoException transportFailure(String operation, Throwable cause) {
-        String what = cause == null ? "unknown I/O failure" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String what = describe(cause);
         if (isTimeout(cause)) {
             return new RoomSdkTimeoutException(operation + " timed out (" + what + ")", cause);
         }
         return new RoomSdkIoException(operation + " failed before a response arrived (" + what + ")", cause);
+    }
+
+    private static String describe(Throwable cause) {
+        return cause == null ? "unknown I/O failure" : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     /**

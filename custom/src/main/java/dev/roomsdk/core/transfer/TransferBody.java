@@ -1,0 +1,234 @@
+package dev.roomsdk.core.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okio.BufferedSink;
+
+/**
+ * An upload body that streams from a file, a byte array or an input stream in constant
+ * memory, with a file name, a content type and optional progress. A file or byte array can
+ * be sent again (retries, the 401 resend); a plain stream is one-shot
+ * ({@link #isOneShot()}), so the SDK never replays it. Immutable apart from a one-shot
+ * stream's consumption; {@link #withProgress} returns a copy.
+ */
+public abstract class TransferBody extends RequestBody {
+
+    private static final int CHUNK = 64 * 1024;
+
+    final String fileName;
+    final MediaType contentType;
+    final ProgressListener progress;
+
+    TransferBody(String fileName, MediaType contentType, ProgressListener progress) {
+        this.fileName = fileName;
+        this.contentType = contentType;
+        this.progress = progress;
+    }
+
+    /** The file at {@code path}; name from the path, type guessed from its name (else octet-stream). */
+    public static TransferBody of(Path path) {
+        String name = requireFile(path).getFileName().toString();
+        return new FileBody(path, name, guess(name), ProgressListener.NONE);
+    }
+
+    /** The file at {@code path}, with the file name and content type given. */
+    public static TransferBody of(Path path, String fileName, String contentType) {
+        return new FileBody(requireFile(path), requireName(fileName), media(contentType), ProgressListener.NONE);
+    }
+
+    /** {@code bytes} (not copied: do not change them while the upload runs). */
+    public static TransferBody of(byte[] bytes, String fileName, String contentType) {
+        Objects.requireNonNull(bytes, "bytes");
+        return new BytesBody(bytes, requireName(fileName), media(contentType), ProgressListener.NONE);
+    }
+
+    /**
+     * A one-shot stream of {@code length} bytes, or -1 when unknown (sent chunked). The
+     * stream is read once, never replayed, and closed when the upload ends.
+     */
+    public static TransferBody of(InputStream stream, long length, String fileName, String contentType) {
+        Objects.requireNonNull(stream, "stream");
+        if (length < -1) {
+            throw new IllegalArgumentException("length must be -1 (unknown) or at least 0, got " + length);
+        }
+        return new StreamBody(stream, length, requireName(fileName), media(contentType), ProgressListener.NONE,
+                new AtomicBoolean());
+    }
+
+    /** A copy that reports progress to {@code listener}. */
+    public abstract TransferBody withProgress(ProgressListener listener);
+
+    /** The file name the upload is sent as. */
+    public String fileName() {
+        return fileName;
+    }
+
+    @Override
+    public MediaType contentType() {
+        return contentType;
+    }
+
+    /** Copies {@code in} to {@code sink} in chunks, counting; fails if the length was promised and not kept. */
+    static void copy(InputStream in, BufferedSink sink, long expected, ProgressListener listener) throws IOException {
+        ProgressReporter reporter = new ProgressReporter(listener, expected);
+        byte[] buffer = new byte[CHUNK];
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            if (expected >= 0 && reporter.done() + n > expected) {
+                throw new IOException("upload source is longer than its declared length of " + expected + " bytes");
+            }
+            sink.write(buffer, 0, n);
+            reporter.add(n);
+        }
+        if (expected >= 0 && reporter.done() != expected) {
+            throw new IOException("upload source ended after " + reporter.done() + " of " + expected + " declared bytes");
+        }
+        reporter.finish();
+    }
+
+    private static Path requireFile(Path path) {
+        Objects.requireNonNull(path, "path");
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new IllegalArgumentException("path must be a readable regular file, got " + path);
+        }
+        return path;
+    }
+
+    private static String requireName(String fileName) {
+        if (fileName == null || fileName.isEmpty()) {
+            throw new IllegalArgumentException("fileName must not be null or empty");
+        }
+        return fileName;
+    }
+
+    private static MediaType media(String contentType) {
+        if (contentType == null) {
+            throw new IllegalArgumentException("contentType must not be null");
+        }
+        MediaType type = MediaType.parse(contentType);
+        if (type == null) {
+            throw new IllegalArgumentException("contentType must be a media type such as image/png, got '" + contentType + "'");
+        }
+        return type;
+    }
+
+    private static MediaType guess(String name) {
+        String guessed = URLConnection.guessContentTypeFromName(name);
+        if (guessed == null) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            guessed = lower.endsWith(".mp4") ? "video/mp4" : lower.endsWith(".mov") ? "video/quicktime"
+                    : lower.endsWith(".pdf") ? "application/pdf" : "application/octet-stream";
+        }
+        return MediaType.get(guessed);
+    }
+
+    private static final class FileBody extends TransferBody {
+        private final Path path;
+
+        FileBody(Path path, String fileName, MediaType type, ProgressListener progress) {
+            super(fileName, type, progress);
+            this.path = path;
+        }
+
+        @Override
+        public long contentLength() throws IOException {
+            return Files.size(path);
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            try (InputStream in = Files.newInputStream(path)) {
+                copy(in, sink, contentLength(), progress);
+            }
+        }
+
+        @Override
+        public TransferBody withProgress(ProgressListener listener) {
+            return new FileBody(path, fileName, contentType, Objects.requireNonNull(listener, "listener"));
+        }
+
+        @Override
+        public String toString() {
+            return "TransferBody{file=" + path + ", name=" + fileName + ", type=" + contentType + "}";
+        }
+    }
+
+    private static final class BytesBody extends TransferBody {
+        private final byte[] bytes;
+
+        BytesBody(byte[] bytes, String fileName, MediaType type, ProgressListener progress) {
+            super(fileName, type, progress);
+            this.bytes = bytes;
+        }
+
+        @Override
+        public long contentLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            copy(new java.io.ByteArrayInputStream(bytes), sink, bytes.length, progress);
+        }
+
+        @Override
+        public TransferBody withProgress(ProgressListener listener) {
+            return new BytesBody(bytes, fileName, contentType, Objects.requireNonNull(listener, "listener"));
+        }
+
+        @Override
+        public String toString() {
+            return "TransferBody{bytes=" + bytes.length + ", name=" + fileName + ", type=" + contentType + "}";
+        }
+    }
+
+    private static final class StreamBody extends TransferBody {
+        private final InputStream stream;
+        private final long length;
+        private final AtomicBoolean consumed;
+
+        StreamBody(InputStream stream, long length, String fileName, MediaType type, ProgressListener progress,
+                   AtomicBoolean consumed) {
+            super(fileName, type, progress);
+            this.stream = stream;
+            this.length = length;
+            this.consumed = consumed;
+        }
+
+        @Override
+        public long contentLength() {
+            return length;
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            if (!consumed.compareAndSet(false, true)) {
+                throw new IOException("this upload streams from an InputStream, which was already sent once and cannot be replayed");
+            }
+            try (InputStream in = stream) {
+                copy(in, sink, length, progress);
+            }
+        }
+
+        @Override
+        public TransferBody withProgress(ProgressListener listener) {
+            return new StreamBody(stream, length, fileName, contentType, Objects.requireNonNull(listener, "listener"), consumed);
+        }
+
+        @Override
+        public String toString() {
+            return "TransferBody{stream, length=" + length + ", name=" + fileName + ", type=" + contentType + "}";
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.roomsdk.core.transfer;
+
+import dev.roomsdk.core.error.ErrorMapper;
+import java.io.IOException;
+import java.util.Objects;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Glue between the generated clients and streaming bodies. The generated okhttp-gson code
+ * uploads only a {@code java.io.File} (and reads it whole to compute auth) and downloads
+ * into temp files; entry points instead build the request with the generated
+ * {@code ...Call} method and use these to stream.
+ */
+public final class Transfers {
+
+    private Transfers() {
+    }
+
+    /** {@code prepared} (method, URL, headers as generated) sending {@code body} instead. */
+    public static Request withBody(Request prepared, RequestBody body) {
+        Objects.requireNonNull(body, "body");
+        Request.Builder b = prepared.newBuilder().method(prepared.method(), body);
+        if (body.contentType() != null) {
+            b.header("Content-Type", body.contentType().toString());
+        }
+        return b.build();
+    }
+
+    /**
+     * Sends {@code request} and returns its body as a {@link Download}, unread. A non-2xx
+     * answer or a transport failure becomes the SDK's exception; nothing is left open.
+     */
+    public static Download download(OkHttpClient http, Request request, ProgressListener progress) {
+        Call call = http.newCall(request);
+        Response response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            throw ErrorMapper.map(request, 0, null, null, e);
+        }
+        if (!response.isSuccessful()) {
+            try (Response failed = response) {
+                String body;
+                try {
+                    body = failed.peekBody(ErrorMapper.MAX_BODY_CHARS).string();
+                } catch (IOException e) {
+                    body = "";
+                }
+                throw ErrorMapper.map(request, failed.code(), failed.headers().toMultimap(), body, null);
+            }
+        }
+        return new Download(response, progress);
+    }
+}
