@@ -1,0 +1,47 @@
+package dev.roomsdk.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+
+/** Samples used heap on a daemon thread every few milliseconds and keeps the peak. */
+final class HeapWatcher implements AutoCloseable {
+
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final Thread sampler;
+    private volatile boolean running = true;
+    private volatile long peak;
+
+    HeapWatcher() {
+        System.gc();
+        sampler = new Thread(() -> {
+            while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-watcher");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    long peakBytes() {
+        return peak;
+    }
+
+    static long maxHeap() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        sampler.join(1000);
+    }
+
+    static String mib(long bytes) {
+        return String.format("%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+}
