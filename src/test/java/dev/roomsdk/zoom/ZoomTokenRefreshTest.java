@@ -17,23 +17,19 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.core.auth.AccessToken;
 import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.TokenRefreshException;
+import dev.roomsdk.testing.Concurrently;
 import dev.roomsdk.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
 
 /** Zoom's OAuth token endpoint: the exact request, expiry, rotation, errors and single flight. */
 class ZoomTokenRefreshTest {
@@ -155,27 +151,7 @@ class ZoomTokenRefreshTest {
         oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200).withFixedDelay(100)
                 .withHeader("Content-Type", "application/json").withBody(tokenJson("access-2"))));
 
-        int threads = 64;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        Set<String> seen = ConcurrentHashMap.newKeySet();
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    seen.add(tokens.token().value());
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get(20, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-        }
+        Set<String> seen = new HashSet<>(Concurrently.releaseTogether(64, () -> tokens.token().value()));
 
         oauth.verify(2, postRequestedFor(urlEqualTo("/oauth/token"))); // the initial one + one refresh
         assertEquals(Set.of("access-2"), seen);

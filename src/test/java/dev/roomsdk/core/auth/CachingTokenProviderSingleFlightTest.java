@@ -3,20 +3,15 @@ package dev.roomsdk.core.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roomsdk.testing.Concurrently;
 import dev.roomsdk.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+
 
 /** Many callers, one refresh: 64 threads released together on an expired token cause one fetch. */
 class CachingTokenProviderSingleFlightTest {
@@ -37,27 +32,7 @@ class CachingTokenProviderSingleFlightTest {
         p.token();
         clock.advance(Duration.ofHours(2)); // expired: everyone must wait for the new token
 
-        int threads = 64;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        Set<String> seen = ConcurrentHashMap.newKeySet();
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    seen.add(p.token().value());
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get(10, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-        }
+        Set<String> seen = new HashSet<>(Concurrently.releaseTogether(64, () -> p.token().value()));
 
         assertEquals(2, fetches.get(), "one initial fetch + exactly one refresh for 64 threads");
         assertEquals(Set.of("token-2"), seen);
