@@ -1,0 +1,225 @@
+package dev.roomsdk.carbonio;
+
+import dev.roomsdk.carbonio.api.AttachmentsApi;
+import dev.roomsdk.carbonio.api.AuthApi;
+import dev.roomsdk.carbonio.api.HealthApi;
+import dev.roomsdk.carbonio.api.MeetingsApi;
+import dev.roomsdk.carbonio.api.MembersApi;
+import dev.roomsdk.carbonio.api.PreviewsApi;
+import dev.roomsdk.carbonio.api.RoomsApi;
+import dev.roomsdk.carbonio.api.UsersApi;
+import dev.roomsdk.carbonio.invoker.ApiClient;
+import dev.roomsdk.core.auth.AccessToken;
+import dev.roomsdk.core.auth.AuthScheme;
+import dev.roomsdk.core.auth.CachingTokenProvider;
+import dev.roomsdk.core.auth.TokenProvider;
+import dev.roomsdk.core.auth.TokenRefreshException;
+import dev.roomsdk.core.http.BaseUrls;
+import dev.roomsdk.core.http.HttpSettings;
+import dev.roomsdk.core.http.RoomHttpClients;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+
+/**
+ * Entry point to a Carbonio Workstream Collaboration server. Build one per user session and
+ * share it: it is thread-safe and holds a connection pool, which {@link #close()} releases.
+ * Every call carries the {@code ZM_AUTH_TOKEN} cookie; when the server answers 401 the token
+ * supplier is asked once for a fresh value and the call is resent once. Failed calls throw
+ * {@link dev.roomsdk.core.error.RoomSdkException} subtypes; Carbonio sends errors with an
+ * empty body, so the exception names the operation and the status.
+ *
+ * <pre>{@code
+ * try (Carbonio carbonio = Carbonio.builder()
+ *         .baseUrl("https://mail.example.com/services/chats")
+ *         .authToken(sessionStore::currentZmAuthToken)
+ *         .build()) {
+ *     List<Room> rooms = carbonio.rooms().listRoom(null, null);
+ * }
+ * }</pre>
+ */
+public final class Carbonio implements AutoCloseable {
+
+    /** Name of the cookie carrying the Zextras authentication token. */
+    public static final String AUTH_COOKIE = "ZM_AUTH_TOKEN";
+
+    private final HttpSettings settings;
+    private final OkHttpClient httpClient;
+    private final ApiClient apiClient;
+    private final RoomsApi rooms;
+    private final MembersApi members;
+    private final AttachmentsApi attachments;
+    private final UsersApi users;
+    private final MeetingsApi meetings;
+    private final PreviewsApi previews;
+    private final HealthApi health;
+    private final AuthApi auth;
+
+    private Carbonio(Builder b) {
+        this.settings = b.settings;
+        this.httpClient = RoomHttpClients.create("carbonio", b.settings, b.tokens, AuthScheme.cookie(AUTH_COOKIE));
+        this.apiClient = new CarbonioApiClient(httpClient).setBasePath(b.baseUrl);
+        if (b.queueId != null) {
+            // the generated methods send queue-id only when passed; a default header fills it in otherwise
+            apiClient.addDefaultHeader("queue-id", b.queueId.toString());
+        }
+        this.rooms = new RoomsApi(apiClient);
+        this.members = new MembersApi(apiClient);
+        this.attachments = new AttachmentsApi(apiClient);
+        this.users = new UsersApi(apiClient);
+        this.meetings = new MeetingsApi(apiClient);
+        this.previews = new PreviewsApi(apiClient);
+        this.health = new HealthApi(apiClient);
+        this.auth = new AuthApi(apiClient);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Rooms: list, create, read, update, delete, picture, mute, history, rank. */
+    public RoomsApi rooms() {
+        return rooms;
+    }
+
+    /** Room members and owners. */
+    public MembersApi members() {
+        return members;
+    }
+
+    /** Attachments of rooms and message forwarding. */
+    public AttachmentsApi attachments() {
+        return attachments;
+    }
+
+    /** Users, their pictures and capabilities. */
+    public UsersApi users() {
+        return users;
+    }
+
+    /** Meetings: lifecycle, waiting queue, media, recording. */
+    public MeetingsApi meetings() {
+        return meetings;
+    }
+
+    /** Previews and thumbnails of uploaded images and pdfs. */
+    public PreviewsApi previews() {
+        return previews;
+    }
+
+    /** Health checks (no authentication needed by the server). */
+    public HealthApi health() {
+        return health;
+    }
+
+    /** Authentication tokens. */
+    public AuthApi auth() {
+        return auth;
+    }
+
+    /** The OkHttp client every call goes through (for the streaming helpers). */
+    OkHttpClient httpClient() {
+        return httpClient;
+    }
+
+    /** The generated client the typed operations use (for the streaming helpers). */
+    ApiClient apiClient() {
+        return apiClient;
+    }
+
+    /** Releases the connection pool and dispatcher threads (unless they belong to a caller's base client). */
+    @Override
+    public void close() {
+        RoomHttpClients.close(httpClient, settings);
+    }
+
+    @Override
+    public String toString() {
+        return "Carbonio{baseUrl=" + apiClient.getBasePath() + "}";
+    }
+
+    /** Builder for {@link Carbonio}. Not thread-safe; {@link #build()} checks everything. */
+    public static final class Builder {
+        private String baseUrl;
+        private TokenProvider tokens;
+        private UUID queueId;
+        private HttpSettings settings = HttpSettings.defaults();
+
+        private Builder() {
+        }
+
+        /** The WSC service, e.g. {@code https://mail.example.com/services/chats}. Required. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = BaseUrls.require("baseUrl", baseUrl);
+            return this;
+        }
+
+        /** A fixed {@code ZM_AUTH_TOKEN} value (from the Carbonio login). */
+        public Builder authToken(String token) {
+            checkCookieValue(token);
+            this.tokens = TokenProvider.of(token);
+            return this;
+        }
+
+        /**
+         * Where the {@code ZM_AUTH_TOKEN} comes from. It is asked once, cached, and asked
+         * again only after the server rejected the cached value with 401 (one request at a
+         * time, however many calls were rejected together).
+         */
+        public Builder authToken(Supplier<String> supplier) {
+            Objects.requireNonNull(supplier, "authToken supplier");
+            this.tokens = CachingTokenProvider.builder(() -> {
+                String value = supplier.get();
+                try {
+                    checkCookieValue(value);
+                } catch (IllegalArgumentException e) {
+                    throw new TokenRefreshException("the authToken supplier returned an unusable value: " + e.getMessage(), 0, null);
+                }
+                return AccessToken.of(value);
+            }).build();
+            return this;
+        }
+
+        /** Any token provider; its tokens go in the {@code ZM_AUTH_TOKEN} cookie. */
+        public Builder tokenProvider(TokenProvider tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "tokenProvider");
+            return this;
+        }
+
+        /** The caller's event queue, sent as {@code queue-id} on every call that does not pass its own. */
+        public Builder queueId(UUID queueId) {
+            this.queueId = Objects.requireNonNull(queueId, "queueId");
+            return this;
+        }
+
+        public Builder httpSettings(HttpSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "httpSettings");
+            return this;
+        }
+
+        public Carbonio build() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("Carbonio needs baseUrl(...): the WSC service of your Carbonio server");
+            }
+            if (tokens == null) {
+                throw new IllegalStateException("Carbonio needs credentials: call authToken(...) or tokenProvider(...)");
+            }
+            return new Carbonio(this);
+        }
+
+        // A cookie value cannot hold separators or line breaks; the message never echoes the secret.
+        private static void checkCookieValue(String token) {
+            if (token == null || token.isEmpty()) {
+                throw new IllegalArgumentException("ZM_AUTH_TOKEN must not be null or empty");
+            }
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                if (c <= ' ' || c == ';' || c == ',' || c == '"' || c == '\\' || c >= 0x7f) {
+                    throw new IllegalArgumentException("ZM_AUTH_TOKEN contains a character not allowed in a cookie value"
+                            + " (at index " + i + ")");
+                }
+            }
+        }
+    }
+}
