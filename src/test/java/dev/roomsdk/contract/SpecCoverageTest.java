@@ -1,0 +1,23 @@
+package dev.roomsdk.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs after every other test class (see the surefire class order in the pom) and fails,
+ * naming them, for the operations of a contract that no test exercised with a valid
+ * request and response.
+ */
+@Order(Integer.MAX_VALUE)
+class SpecCoverageTest {
+
+    @ParameterizedTest(name = "specs/{0}.yaml")
+    @ValueSource(strings = {"carbonio", "zoom", "videsk"})
+    void everyOperationInTheSpecIsExercised(String api) {
+        assertEquals(Set.of(), ExercisedOperations.missing(api), "operations of specs/" + api + ".yaml never exercised");
+    }
+}
