@@ -25,9 +25,17 @@ import dev.roomsdk.core.auth.TokenRefreshException;
 import dev.roomsdk.core.error.AuthenticationException;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.testing.Concurrently;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
 import okhttp3.Cookie;
 import okhttp3.CookieJar;
@@ -220,19 +228,48 @@ class CarbonioCookieRefreshTest {
     }
 
     @Test
-    void cookieValueNeverAppearsInMessagesOrToString() throws Exception {
+    void cookieValueNeverAppearsInLogsMessagesOrToString() {
         server.stubFor(get(urlPathEqualTo(server.path("/rooms/" + ROOM))).willReturn(aResponse().withStatus(401)
                 .withHeader("Set-Cookie", "ZM_AUTH_TOKEN=" + CANARY + "-next; Path=/")));
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            final SimpleFormatter format = new SimpleFormatter();
 
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(format.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger sdk = Logger.getLogger("dev.roomsdk");
+        sdk.setLevel(Level.ALL);
+        sdk.addHandler(handler);
         try (Carbonio carbonio = client(supplier(CANARY, CANARY + "-2"))) {
             assertFalse(carbonio.toString().contains(CANARY), carbonio.toString());
             AuthenticationException e = assertThrows(AuthenticationException.class, () -> carbonio.rooms().getRoom(ROOM, null));
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
             assertFalse(e.getMessage().contains(CANARY), e.getMessage());
-            assertFalse(e.toString().contains(CANARY), e.toString());
+            assertFalse(trace.toString().contains(CANARY), trace.toString());
             assertFalse(e.headers().toString().contains(CANARY), "set-cookie is dropped from the kept headers");
             assertFalse(carbonio.toString().contains(CANARY), carbonio.toString());
+        } finally {
+            sdk.removeHandler(handler);
+            sdk.setLevel(null);
+        }
+        assertFalse(logged.isEmpty(), "the HTTP exchange was logged");
+        for (String record : logged) {
+            assertFalse(record.contains(CANARY), "cookie leaked into the log: " + record);
         }
         assertEquals("ZM_AUTH_TOKEN=" + CANARY, sentCookies().get(0), "the canary did go over the wire");
+        assertEquals("ZM_AUTH_TOKEN=" + CANARY + "-2", sentCookies().get(1));
     }
 
     @Test
