@@ -3,6 +3,7 @@ package dev.roomsdk.core.auth;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Interceptor;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -17,6 +18,21 @@ public final class AuthInterceptor implements Interceptor {
     public AuthInterceptor(TokenProvider tokens, AuthScheme scheme) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.scheme = Objects.requireNonNull(scheme, "scheme");
+    }
+
+    /**
+     * The network-level twin, for OkHttp's cookie jar: the jar rewrites the whole
+     * {@code Cookie} header after the application interceptors ran, which drops a cookie
+     * credential. This puts the credential the attempt was given back, next to the jar's
+     * cookies; for a header credential it changes nothing.
+     */
+    public static Interceptor reapplyAfterCookieJar(AuthScheme scheme) {
+        Objects.requireNonNull(scheme, "scheme");
+        return chain -> {
+            Request request = chain.request();
+            AccessToken token = request.tag(AccessToken.class);
+            return chain.proceed(token == null ? request : scheme.apply(request, token));
+        };
     }
 
     @Override

@@ -17,7 +17,10 @@ public abstract class AuthScheme {
         return Bearer.INSTANCE;
     }
 
-    /** {@code Cookie: <name>=<token>}, keeping any other cookie the request carries. */
+    /**
+     * {@code Cookie: <name>=<token>}, keeping any other cookie the request carries and
+     * replacing a pair of the same name (the rejected one, on a resend after 401).
+     */
     public static AuthScheme cookie(String name) {
         return new CookieScheme(name);
     }
@@ -46,12 +49,27 @@ public abstract class AuthScheme {
             this.name = Objects.requireNonNull(name, "name");
         }
 
+        // The 401 resend starts from the rejected request, which already carries the old pair:
+        // servers read the first of two same-named cookies, so the old pair must go, not just
+        // be followed by the new one. Other cookies (one or several Cookie headers) are kept.
         @Override
         Request apply(Request request, AccessToken token) {
-            String pair = name + "=" + token.value();
-            String existing = request.header("Cookie");
-            String cookie = existing == null || existing.isEmpty() ? pair : existing + "; " + pair;
-            return request.newBuilder().header("Cookie", cookie).build();
+            StringBuilder cookie = new StringBuilder();
+            for (String header : request.headers("Cookie")) {
+                for (String pair : header.split(";")) {
+                    String trimmed = pair.trim();
+                    if (!trimmed.isEmpty() && !isOwnPair(trimmed)) {
+                        cookie.append(trimmed).append("; ");
+                    }
+                }
+            }
+            cookie.append(name).append('=').append(token.value());
+            return request.newBuilder().header("Cookie", cookie.toString()).build();
+        }
+
+        private boolean isOwnPair(String pair) {
+            int eq = pair.indexOf('=');
+            return (eq < 0 ? pair : pair.substring(0, eq)).trim().equals(name);
         }
 
         @Override

@@ -10,7 +10,8 @@ import okhttp3.OkHttpClient;
 /**
  * The one place that builds an API's {@link OkHttpClient} and fixes the order of its
  * policies: user agent (once per call), retry, then authentication (on every attempt, so a
- * retry after a backoff carries a token refreshed meanwhile), then logging, with the
+ * retry after a backoff carries a token refreshed meanwhile), then, on the network side,
+ * the credential put back after a caller's cookie jar rewrote the cookies, and logging, with the
  * 401 refresh-and-resend-once in OkHttp's authenticator slot.
  */
 public final class RoomHttpClients {
@@ -28,6 +29,7 @@ public final class RoomHttpClients {
                 .addInterceptor(new UserAgentInterceptor(api))
                 .addInterceptor(new RetryInterceptor(settings.retryPolicy()))
                 .addInterceptor(new AuthInterceptor(tokens, scheme))
+                .addNetworkInterceptor(AuthInterceptor.reapplyAfterCookieJar(scheme))
                 .addNetworkInterceptor(new LoggingInterceptor())
                 .authenticator(new TokenAuthenticator(tokens, scheme))
                 .build();
