@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Gson factory, installed on a generated client's {@code JSON}, also stores it in the model's
  * additional properties under the field's JSON name, so
  * {@code room.getAdditionalProperty("type")} returns, say, {@code "webinar"} (a list of raw
- * strings for a list of enums). {@link #rawValue(Object, String)} reads it. When the model is
+ * values for a list of enums). {@link #rawValue(Object, String)} reads it. When the model is
  * written again the raw value goes back out, unless the field was meanwhile set to a known
  * constant. Thread-safe; reflection is cached per model class.
  */
@@ -47,7 +47,8 @@ public final class UnknownEnumValues implements TypeAdapterFactory {
 
     /**
      * The raw value the server sent for enum field {@code jsonName} of {@code model} when it
-     * was not one the contract knows: a String, or a List of Strings for a list of enums.
+     * was not one the contract knows: a String (a Number for integer enums), or a List of them for a
+     * list of enums.
      */
     public static Optional<Object> rawValue(Object model, String jsonName) {
         try {
@@ -157,12 +158,12 @@ public final class UnknownEnumValues implements TypeAdapterFactory {
                 return;
             }
             if (!list && isUnknown(v) && raw.isJsonPrimitive()) {
-                set(model, raw.getAsString());
+                set(model, raw.getAsJsonPrimitive().isNumber() ? raw.getAsNumber() : raw.getAsString());
             } else if (list && v instanceof List && ((List<?>) v).stream().anyMatch(UnknownEnumValues::isUnknown)
                     && raw.isJsonArray()) {
-                List<String> values = new ArrayList<>();
+                List<Object> values = new ArrayList<>();
                 for (JsonElement e : raw.getAsJsonArray()) {
-                    values.add(e.isJsonNull() ? null : e.getAsString());
+                    values.add(e.isJsonNull() ? null : e.getAsJsonPrimitive().isNumber() ? e.getAsNumber() : e.getAsString());
                 }
                 set(model, values);
             }
