@@ -155,6 +155,11 @@ public final class Videsk implements AutoCloseable {
         return roomAccessTokens(roomId, Duration.ofMinutes(1), Clock.systemUTC());
     }
 
+    /** The client's transport, for tests of its pool and threads. */
+    OkHttpClient httpClient() {
+        return httpClient;
+    }
+
     /** Releases the connection pool and dispatcher threads (unless they belong to a caller's base client). */
     @Override
     public void close() {
