@@ -79,7 +79,7 @@ class VideskLoadTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             busy = okHttpThreads().entrySet().stream()
-                    .filter(e -> !threadsBefore.contains(e.getKey().getId()) && !isIdlePoolThread(e.getValue()))
+                    .filter(e -> !threadsBefore.contains(e.getKey().getId()) && !isIdle(e.getKey(), e.getValue()))
                     .map(e -> e.getKey().getName()).collect(Collectors.toList());
             if (busy.isEmpty()) {
                 break;
@@ -97,6 +97,8 @@ class VideskLoadTest {
         assertTrue(maxConnections.get() <= THREADS + 5, "pool grew to " + maxConnections.get());
         assertEquals(0, http.connectionPool().connectionCount());
         assertEquals(List.of(), busy, "OkHttp threads still working after close()");
+        assertTrue(okHttpThreads().keySet().stream().noneMatch(t -> t.getName().startsWith("OkHttp Dispatcher")
+                && !threadsBefore.contains(t.getId())), "dispatcher threads left");
     }
 
     static Room async(Videsk videsk) throws Exception {
@@ -129,10 +131,18 @@ class VideskLoadTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** A pool thread parked waiting for work (OkHttp's task runner keeps idle threads for a minute). */
-    static boolean isIdlePoolThread(StackTraceElement[] stack) {
+    /**
+     * A thread parked waiting for work: an idle pool thread (OkHttp keeps them for a minute) or
+     * the JVM-wide task runner waiting for another client's scheduled task.
+     */
+    static boolean isIdle(Thread thread, StackTraceElement[] stack) {
+        if (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+            return false;
+        }
         for (StackTraceElement f : stack) {
-            if (f.getClassName().equals("java.util.concurrent.ThreadPoolExecutor") && f.getMethodName().equals("getTask")) {
+            if ((f.getClassName().equals("java.util.concurrent.ThreadPoolExecutor") && f.getMethodName().equals("getTask"))
+                    || (f.getClassName().startsWith("okhttp3.internal.concurrent.TaskRunner")
+                    && (f.getMethodName().equals("awaitTaskToRun") || f.getMethodName().equals("coordinatorWait")))) {
                 return true;
             }
         }
