@@ -7,6 +7,7 @@ import dev.roomsdk.core.auth.JwtExpiry;
 import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
+import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.RoomHttpClients;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.PageFetcher;
@@ -57,9 +58,28 @@ public final class Videsk implements AutoCloseable {
         return new Builder();
     }
 
-    /** The typed Rooms operations, as the contract defines them. */
+    /**
+     * The typed Rooms operations, as the contract defines them. Arguments are checked against
+     * the contract before any I/O ({@link dev.roomsdk.core.error.InvalidRequestException}).
+     * Reads, updates and deletes are retried per the client's {@link dev.roomsdk.core.http.RetryPolicy};
+     * {@code createRoom} is retried only when it carries an {@code externalId}, which Videsk
+     * keeps unique: if an earlier attempt did create the room and only its response was lost,
+     * the retry gets 409 and the call throws {@link dev.roomsdk.core.error.ConflictException}
+     * ("externalId already exists"), never a second room; {@code getRoom(externalId)} then
+     * returns it.
+     */
     public RoomsApi rooms() {
         return rooms;
+    }
+
+    /**
+     * The Rooms operations with per-call overrides: another retry policy (or
+     * {@link dev.roomsdk.core.http.RetryPolicy#none()}) and other timeouts for the calls made
+     * through the returned object. Shares this client's connections; cheap to create.
+     */
+    public RoomsApi rooms(RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new RoomsApi(new VideskApiClient(httpClient, options).setBasePath(apiClient.getBasePath()));
     }
 
     /**
@@ -133,6 +153,11 @@ public final class Videsk implements AutoCloseable {
     /** {@link #roomAccessTokens(String, Duration, Clock)} renewing one minute before expiry. */
     public CachingTokenProvider roomAccessTokens(String roomId) {
         return roomAccessTokens(roomId, Duration.ofMinutes(1), Clock.systemUTC());
+    }
+
+    /** The client's transport, for tests of its pool and threads. */
+    OkHttpClient httpClient() {
+        return httpClient;
     }
 
     /** Releases the connection pool and dispatcher threads (unless they belong to a caller's base client). */

@@ -9,8 +9,12 @@ import okhttp3.OkHttpClient;
  * {@link OkHttpClient} whose connection pool and dispatcher the SDK should reuse.
  * Immutable; change with {@link #newBuilder()}.
  *
- * <p>Defaults: connect 10 s, read 30 s, write 30 s, whole call 2 min (the call bound
- * covers retries and large transfers, so it is generous).
+ * <p>Defaults: connect 10 s, read 30 s (longest silence between two reads), write 30 s
+ * (longest stall while sending), whole call 2 min (covers every attempt, the waits between
+ * them and large transfers, so it is generous). A server that stalls ends in a
+ * {@link dev.roomsdk.core.error.RoomSdkTimeoutException} within the read timeout per attempt
+ * and the call timeout overall. Retries: {@link RetryPolicy#defaults()}. One call can override
+ * any of these with {@link RequestOptions}.
  */
 public final class HttpSettings {
 

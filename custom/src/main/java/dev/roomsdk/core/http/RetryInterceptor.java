@@ -17,8 +17,8 @@ import okhttp3.Response;
  * safe to repeat (GET, HEAD, PUT, DELETE, OPTIONS, or a POST/PATCH tagged
  * {@link Idempotent}), never a one-shot body, never a 401 (that belongs to the
  * authenticator). Closes each failed response before waiting. A Zoom daily-limit 429, or a
- * {@code Retry-After} beyond the policy's cap, is returned at once. A per-call policy can be
- * set as a request tag ({@code tag(RetryPolicy.class, policy)}).
+ * {@code Retry-After} beyond the policy's cap, is returned at once. A per-call policy comes
+ * from the request's {@link RequestOptions} tag.
  */
 final class RetryInterceptor implements Interceptor {
 
@@ -33,7 +33,8 @@ final class RetryInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        RetryPolicy policy = Optional.ofNullable(request.tag(RetryPolicy.class)).orElse(defaults);
+        RequestOptions options = request.tag(RequestOptions.class);
+        RetryPolicy policy = options == null ? defaults : options.retryPolicy().orElse(defaults);
         boolean repeatable = isRepeatable(request);
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt >= policy.maxAttempts() || !repeatable;

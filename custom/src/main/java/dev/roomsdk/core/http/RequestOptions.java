@@ -1,0 +1,147 @@
+package dev.roomsdk.core.http;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+
+/**
+ * Per-call overrides of the client's {@link HttpSettings}: the retry policy
+ * ({@link RetryPolicy#none()} turns retries off for these calls) and the connect, read,
+ * write and whole-call timeouts. Unset values fall back to the client's. Travels as an OkHttp
+ * request tag: entry points attach it, {@code RetryInterceptor} and {@code UserAgentInterceptor}
+ * read it. Immutable and thread-safe; change with {@link #newBuilder()}.
+ */
+public final class RequestOptions {
+
+    private static final RequestOptions NONE = builder().build();
+
+    private final RetryPolicy retryPolicy;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration writeTimeout;
+    private final Duration callTimeout;
+
+    private RequestOptions(Builder b) {
+        this.retryPolicy = b.retryPolicy;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.writeTimeout = b.writeTimeout;
+        this.callTimeout = b.callTimeout;
+    }
+
+    /** No overrides: the client's settings apply. */
+    public static RequestOptions none() {
+        return NONE;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder newBuilder() {
+        Builder b = new Builder();
+        b.retryPolicy = retryPolicy;
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.writeTimeout = writeTimeout;
+        b.callTimeout = callTimeout;
+        return b;
+    }
+
+    public Optional<RetryPolicy> retryPolicy() {
+        return Optional.ofNullable(retryPolicy);
+    }
+
+    public Optional<Duration> connectTimeout() {
+        return Optional.ofNullable(connectTimeout);
+    }
+
+    public Optional<Duration> readTimeout() {
+        return Optional.ofNullable(readTimeout);
+    }
+
+    public Optional<Duration> writeTimeout() {
+        return Optional.ofNullable(writeTimeout);
+    }
+
+    /** Bound on the whole call including retries; {@link Duration#ZERO} means none. */
+    public Optional<Duration> callTimeout() {
+        return Optional.ofNullable(callTimeout);
+    }
+
+    /**
+     * Applies the whole-call timeout of the options tagged on {@code call}'s request. OkHttp
+     * arms that timer when the call starts, so entry points call this when they create the
+     * call, before executing it. Returns {@code call}.
+     */
+    public static Call applyCallTimeout(Call call) {
+        RequestOptions options = call.request().tag(RequestOptions.class);
+        if (options != null && options.callTimeout != null) {
+            call.timeout().timeout(options.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return call;
+    }
+
+    @Override
+    public String toString() {
+        return "RequestOptions{retryPolicy=" + retryPolicy + ", connectTimeout=" + connectTimeout + ", readTimeout="
+                + readTimeout + ", writeTimeout=" + writeTimeout + ", callTimeout=" + callTimeout + "}";
+    }
+
+    /** Builder for {@link RequestOptions}. Not thread-safe. */
+    public static final class Builder {
+        private RetryPolicy retryPolicy;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration writeTimeout;
+        private Duration callTimeout;
+
+        private Builder() {
+        }
+
+        /** Retries of these calls; {@link RetryPolicy#none()} turns them off. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive("connectTimeout", timeout);
+            return this;
+        }
+
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive("readTimeout", timeout);
+            return this;
+        }
+
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive("writeTimeout", timeout);
+            return this;
+        }
+
+        /** Bound on the whole call including retries; {@link Duration#ZERO} means none. */
+        public Builder callTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "callTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("callTimeout must not be negative, got " + timeout);
+            }
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        public RequestOptions build() {
+            return new RequestOptions(this);
+        }
+
+        private static Duration positive(String name, Duration d) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}
