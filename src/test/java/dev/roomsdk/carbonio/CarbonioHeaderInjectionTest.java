@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.roomsdk.carbonio.api.AttachmentsApi;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.error.InvalidRequestException;
 import java.io.File;
@@ -23,11 +22,11 @@ class CarbonioHeaderInjectionTest {
 
     static final String FILE_NAME = "\\u0073\\u006e\\u006f\\u006f\\u0070\\u0079";
 
-    CheckedCarbonioClient client;
+    Carbonio client;
 
     @BeforeEach
     void client() {
-        client = CheckedCarbonioClient.create(server.baseUrl());
+        client = Carbonio.builder().baseUrl(server.baseUrl()).authToken("zm-token").build();
     }
 
     @AfterEach
@@ -39,7 +38,7 @@ class CarbonioHeaderInjectionTest {
     void lineBreakInAnUploadHeaderIsRefusedBeforeIo() {
         UUID room = UUID.fromString("3f9a1c7e-6d2b-4a8e-b5c4-7e1d0f2a9b36");
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> new AttachmentsApi(client).insertAttachment(room, FILE_NAME, "image/jpeg", 10L, new File("pom.xml"),
+                () -> client.attachments().insertAttachment(room, FILE_NAME, "image/jpeg", 10L, new File("pom.xml"),
                         null, "msg-1\r\nX-Injected: yes", null, null, null));
         assertEquals(List.of("header messageId: must not contain CR or LF"), e.violations());
         assertFalse(e.getMessage().contains("X-Injected"));

@@ -3,9 +3,6 @@ package dev.roomsdk.carbonio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.roomsdk.carbonio.api.AttachmentsApi;
-import dev.roomsdk.carbonio.api.RoomsApi;
-import dev.roomsdk.carbonio.api.UsersApi;
 import dev.roomsdk.carbonio.model.RoomCreationFields;
 import dev.roomsdk.carbonio.model.RoomEditableFields;
 import dev.roomsdk.carbonio.model.RoomType;
@@ -33,11 +30,11 @@ class CarbonioRequestValidationTest {
 
     static final UUID ROOM = UUID.fromString("3f9a1c7e-6d2b-4a8e-b5c4-7e1d0f2a9b36");
 
-    CheckedCarbonioClient client;
+    Carbonio client;
 
     @BeforeEach
     void client() {
-        client = CheckedCarbonioClient.create(server.baseUrl());
+        client = Carbonio.builder().baseUrl(server.baseUrl()).authToken("zm-token").build();
     }
 
     @AfterEach
@@ -55,26 +52,26 @@ class CarbonioRequestValidationTest {
     void roomNameOf129CharactersIsRefused() {
         RoomCreationFields room = new RoomCreationFields().type(RoomType.GROUP).name("n".repeat(129));
         assertEquals(List.of("name: length must be between 1 and 128, got 129"),
-                refused(() -> new RoomsApi(client).insertRoom(room, null)));
+                refused(() -> client.rooms().insertRoom(room, null)));
     }
 
     @Test
     void emptyRoomNameIsRefusedOnUpdate() {
         assertEquals(List.of("name: length must be between 1 and 128, got 0"),
-                refused(() -> new RoomsApi(client).updateRoom(ROOM, new RoomEditableFields().name(""), null)));
+                refused(() -> client.rooms().updateRoom(ROOM, new RoomEditableFields().name(""), null)));
     }
 
     @Test
     void missingRequiredBodyFieldIsRefused() {
         assertEquals(List.of("type: is required"),
-                refused(() -> new RoomsApi(client).insertRoom(new RoomCreationFields().name("Design"), null)));
+                refused(() -> client.rooms().insertRoom(new RoomCreationFields().name("Design"), null)));
     }
 
     @Test
     void theUnknownEnumPlaceholderCannotBeSent() {
         RoomCreationFields room = new RoomCreationFields().type(RoomType.UNKNOWN_DEFAULT_OPEN_API);
         assertEquals(List.of("type: must be one of the contract's values, got the placeholder for unknown server values"),
-                refused(() -> new RoomsApi(client).insertRoom(room, null)));
+                refused(() -> client.rooms().insertRoom(room, null)));
     }
 
     @Test
@@ -84,13 +81,13 @@ class CarbonioRequestValidationTest {
             ids.add(UUID.randomUUID());
         }
         assertEquals(List.of("userIds: number of items must be between 1 and 10, got 11"),
-                refused(() -> new UsersApi(client).getUsers(ids, null)));
+                refused(() -> client.users().getUsers(ids, null)));
     }
 
     @Test
     void itemsNumberBelowOneIsRefused() {
         assertEquals(List.of("itemsNumber: must be at least 1, got 0"),
-                refused(() -> new AttachmentsApi(client).listRoomAttachmentInfo(ROOM, 0, null, null)));
+                refused(() -> client.attachments().listRoomAttachmentInfo(ROOM, 0, null, null)));
     }
 
     @Test
@@ -98,7 +95,7 @@ class CarbonioRequestValidationTest {
         // fileName must be unicode-escaped (\\uXXXX...), mimeType non-empty, Content-Length >= 0
         assertEquals(List.of("fileName: must match ^(\\\\[uU][0-9a-fA-F]{4})*$", "mimeType: length must be at least 1, got 0",
                         "Content-Length: must be at least 0, got -1"),
-                refused(() -> new AttachmentsApi(client).insertAttachment(ROOM, "snoopy.jpg", "", -1L,
+                refused(() -> client.attachments().insertAttachment(ROOM, "snoopy.jpg", "", -1L,
                         new File("pom.xml"), null, null, null, null, null)));
     }
 }

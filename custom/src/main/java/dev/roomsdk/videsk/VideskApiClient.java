@@ -3,9 +3,8 @@ package dev.roomsdk.videsk;
 import com.google.gson.JsonParseException;
 import dev.roomsdk.core.error.ErrorMapper;
 import dev.roomsdk.core.http.FormValues;
-import dev.roomsdk.core.http.Idempotent;
+import dev.roomsdk.core.http.GeneratedClientHooks;
 import dev.roomsdk.core.http.RequestOptions;
-import dev.roomsdk.core.http.RequestValidator;
 import dev.roomsdk.core.json.UnknownEnumValues;
 import dev.roomsdk.videsk.invoker.ApiCallback;
 import dev.roomsdk.videsk.invoker.ApiClient;
@@ -15,8 +14,6 @@ import dev.roomsdk.videsk.invoker.JSON;
 import dev.roomsdk.videsk.invoker.Pair;
 import dev.roomsdk.videsk.model.CreateRoomRequest;
 import java.lang.reflect.Type;
-import java.util.AbstractMap.SimpleImmutableEntry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Call;
@@ -26,7 +23,7 @@ import okhttp3.Request;
 
 /**
  * The generated client with the SDK's corrections: requests are checked against the
- * contract before they are built ({@link RequestValidator}); failures surface as
+ * contract before they are built (see {@link GeneratedClientHooks}); failures surface as
  * {@code dev.roomsdk.core.error} exceptions instead of the generated {@link ApiException};
  * multipart form fields go as plain text; unknown enum values stay readable
  * ({@link UnknownEnumValues}); {@link RequestOptions}, when given, ride on every request.
@@ -53,18 +50,11 @@ final class VideskApiClient extends ApiClient {
                                 List<Pair> collectionQueryParams, Object body, Map<String, String> headerParams,
                                 Map<String, String> cookieParams, Map<String, Object> formParams, String[] authNames,
                                 ApiCallback callback) {
-        RequestValidator.check(path, pairs(queryParams, collectionQueryParams), headerParams, body);
-        Request request = super.buildRequest(baseUrl, path, method, queryParams, collectionQueryParams, body,
-                headerParams, cookieParams, formParams, authNames, callback);
-        Request.Builder b = request.newBuilder();
-        if (options != null) {
-            b.tag(RequestOptions.class, options);
-        }
-        if (body instanceof CreateRoomRequest && ((CreateRoomRequest) body).getExternalId() != null) {
-            // externalId is unique: a repeated create cannot make a second room, it gets 409 instead
-            b.tag(Idempotent.class, Idempotent.YES);
-        }
-        return b.build();
+        GeneratedClientHooks.check(path, queryParams, collectionQueryParams, Pair::getName, Pair::getValue, headerParams, body);
+        // externalId is unique: a repeated create cannot make a second room, it gets 409 instead
+        boolean idempotent = body instanceof CreateRoomRequest && ((CreateRoomRequest) body).getExternalId() != null;
+        return GeneratedClientHooks.tag(super.buildRequest(baseUrl, path, method, queryParams, collectionQueryParams,
+                body, headerParams, cookieParams, formParams, authNames, callback), options, idempotent);
     }
 
     @Override
@@ -90,15 +80,5 @@ final class VideskApiClient extends ApiClient {
     @Override
     protected void addPartToMultiPartBuilder(MultipartBody.Builder builder, String key, Object value) {
         super.addPartToMultiPartBuilder(builder, key, FormValues.asPlainText(value));
-    }
-
-    private static List<Map.Entry<String, String>> pairs(List<Pair> query, List<Pair> collectionQuery) {
-        List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        for (List<Pair> list : List.of(query, collectionQuery)) {
-            if (list != null) {
-                list.forEach(p -> pairs.add(new SimpleImmutableEntry<>(p.getName(), p.getValue())));
-            }
-        }
-        return pairs;
     }
 }
