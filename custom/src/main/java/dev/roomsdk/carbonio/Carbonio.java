@@ -68,7 +68,7 @@ public final class Carbonio implements AutoCloseable {
         this.members = new MembersApi(apiClient);
         this.attachments = new AttachmentsApi(apiClient);
         this.users = new UsersApi(apiClient);
-        this.meetings = new MeetingsApi(apiClient);
+        this.meetings = new CarbonioMeetingsApi(apiClient, b.queueId);
         this.previews = new PreviewsApi(apiClient);
         this.health = new HealthApi(apiClient);
         this.auth = new AuthApi(apiClient);
@@ -187,7 +187,10 @@ public final class Carbonio implements AutoCloseable {
             return this;
         }
 
-        /** The caller's event queue, sent as {@code queue-id} on every call that does not pass its own. */
+        /**
+         * The caller's event queue, sent as {@code queue-id} on every call that does not pass its own
+         * (including {@code joinMeeting}, where the server requires it).
+         */
         public Builder queueId(UUID queueId) {
             this.queueId = Objects.requireNonNull(queueId, "queueId");
             return this;
