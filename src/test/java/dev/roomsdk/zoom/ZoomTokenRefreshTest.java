@@ -2,9 +2,11 @@ package dev.roomsdk.zoom;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.auth.AccessToken;
 import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.TokenRefreshException;
@@ -23,16 +26,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 
-/** Zoom's OAuth token endpoint: the exact request, expiry, rotation, errors and single flight. */
+/**
+ * Zoom's OAuth token endpoint: the exact request, expiry, rotation, errors and single flight,
+ * seen through Zoom API calls made by {@link ZoomRooms} built with {@link ZoomOAuth} credentials.
+ */
 class ZoomTokenRefreshTest {
+
+    @RegisterExtension
+    static final ContractServer api = ContractServer.forApi("zoom");
 
     @RegisterExtension
     static final WireMockExtension oauth = WireMockExtension.newInstance()
@@ -58,11 +67,30 @@ class ZoomTokenRefreshTest {
                 .oauthBaseUrl(oauth.baseUrl()).clock(clock).build();
     }
 
+    ZoomRooms zoom(CachingTokenProvider tokens) {
+        api.stubFor(get(urlPathEqualTo("/v2/rooms/r1/devices")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"devices\":[{\"id\":\"d1\"}]}")));
+        return ZoomRooms.builder().baseUrl(api.baseUrl()).credentials(tokens).build();
+    }
+
+    /** One Zoom API call; returns the bearer token it carried. */
+    String callApi(ZoomRooms zoom) {
+        int before = api.requests().size();
+        assertEquals("d1", zoom.devices().listZRDevices("r1").getDevices().get(0).getId());
+        List<LoggedRequest> sent = api.requests();
+        assertEquals(before + 1, sent.size());
+        return sent.get(sent.size() - 1).getHeader("Authorization");
+    }
+
     @Test
     void serverToServerSendsBasicAuthAndFormBodyAsZoomDocuments() {
         stubToken("access-1");
+        CachingTokenProvider tokens = serverToServer();
 
-        AccessToken token = serverToServer().token();
+        try (ZoomRooms zoom = zoom(tokens)) {
+            assertEquals("Bearer access-1", callApi(zoom));
+        }
+        AccessToken token = tokens.token(); // cached: no second token request
 
         List<LoggedRequest> requests = oauth.findAll(postRequestedFor(urlEqualTo("/oauth/token")));
         assertEquals(1, requests.size());
@@ -81,15 +109,18 @@ class ZoomTokenRefreshTest {
     void tokenIsReusedThenRenewedInsideTheMargin() {
         stubToken("access-1");
         CachingTokenProvider tokens = serverToServer();
-        tokens.token();
-        clock.advance(Duration.ofMinutes(50));
-        tokens.token();
-        oauth.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
+        try (ZoomRooms zoom = zoom(tokens)) {
+            assertEquals("Bearer access-1", callApi(zoom));
+            clock.advance(Duration.ofMinutes(50));
+            assertEquals("Bearer access-1", callApi(zoom));
+            oauth.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
 
-        stubToken("access-2");
-        clock.advance(Duration.ofMinutes(6)); // 4 minutes left: inside the 5-minute margin
-        assertEquals("access-2", tokens.token().value());
-        oauth.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
+            stubToken("access-2");
+            clock.advance(Duration.ofMinutes(6)); // 4 minutes left: inside the 5-minute margin
+            assertEquals("Bearer access-2", callApi(zoom));
+            assertEquals("access-2", tokens.token().value());
+            oauth.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
+        }
     }
 
     @Test
@@ -98,8 +129,12 @@ class ZoomTokenRefreshTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"reason\":\"Invalid client_id or client_secret " + CLIENT_SECRET + "\",\"error\":\"invalid_client\"}")));
 
-        TokenRefreshException e = assertThrows(TokenRefreshException.class, () -> serverToServer().token());
+        TokenRefreshException e;
+        try (ZoomRooms zoom = zoom(serverToServer())) {
+            e = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1"));
+        }
 
+        assertEquals(0, api.requests().size(), "no API call without a token");
         assertEquals(401, e.statusCode());
         assertTrue(e.getMessage().contains("invalid_client"), e.getMessage());
         assertTrue(e.getMessage().contains("/oauth/token"), e.getMessage());
@@ -109,14 +144,17 @@ class ZoomTokenRefreshTest {
     @Test
     void serverErrorAndMalformedJsonSurfaceAsTypedErrors() {
         oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
-        TokenRefreshException down = assertThrows(TokenRefreshException.class, () -> serverToServer().token());
+        ZoomRooms zoom = zoom(serverToServer());
+        TokenRefreshException down = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1"));
         assertEquals(503, down.statusCode());
         assertTrue(down.getMessage().contains("503"));
 
         oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"access_token\":")));
-        TokenRefreshException bad = assertThrows(TokenRefreshException.class, () -> serverToServer().token());
+        TokenRefreshException bad = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1"));
         assertTrue(bad.getMessage().contains("malformed"), bad.getMessage());
+        zoom.close();
+        assertEquals(0, api.requests().size(), "no API call without a token");
     }
 
     @Test
@@ -134,9 +172,12 @@ class ZoomTokenRefreshTest {
         CachingTokenProvider tokens = ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "refresh-A", persisted::add)
                 .oauthBaseUrl(oauth.baseUrl()).clock(clock).build();
 
-        assertEquals("access-1", tokens.token().value());
-        clock.advance(Duration.ofMinutes(58));
-        assertEquals("access-2", tokens.token().value(), "second refresh used the rotated token refresh-B");
+        try (ZoomRooms zoom = zoom(tokens)) {
+            assertEquals("Bearer access-1", callApi(zoom));
+            clock.advance(Duration.ofMinutes(58));
+            assertEquals("Bearer access-2", callApi(zoom), "second refresh used the rotated token refresh-B");
+        }
+        assertEquals("access-2", tokens.token().value());
 
         assertEquals(List.of("refresh-B", "refresh-C"), persisted);
         oauth.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
@@ -146,14 +187,20 @@ class ZoomTokenRefreshTest {
     void sixtyFourThreadsOnAnExpiredTokenMakeOneTokenRequest() throws Exception {
         stubToken("access-1");
         CachingTokenProvider tokens = serverToServer();
-        tokens.token();
-        clock.advance(Duration.ofHours(2));
-        oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200).withFixedDelay(100)
-                .withHeader("Content-Type", "application/json").withBody(tokenJson("access-2"))));
+        Set<String> seen;
+        try (ZoomRooms zoom = zoom(tokens)) {
+            assertEquals("Bearer access-1", callApi(zoom));
+            clock.advance(Duration.ofHours(2));
+            oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200).withFixedDelay(100)
+                    .withHeader("Content-Type", "application/json").withBody(tokenJson("access-2"))));
 
-        Set<String> seen = new HashSet<>(Concurrently.releaseTogether(64, () -> tokens.token().value()));
+            Concurrently.releaseTogether(64, () -> zoom.devices().listZRDevices("r1").getDevices().size());
+            seen = api.requests().stream().skip(1).map(r -> r.getHeader("Authorization").substring("Bearer ".length()))
+                    .collect(Collectors.toSet());
+        }
 
         oauth.verify(2, postRequestedFor(urlEqualTo("/oauth/token"))); // the initial one + one refresh
+        assertEquals(65, api.requests().size());
         assertEquals(Set.of("access-2"), seen);
     }
 

@@ -5,11 +5,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.ForwardingSink;
+import okio.Okio;
 
 /**
  * Zoom's documented rules for virtual background files, checked before any I/O so a caller
  * gets the rule by name instead of Zoom's generic 400 code 120: images JPG/JPEG, GIF or PNG,
- * videos MP4 or MOV, at most 15 MB, with a known size.
+ * videos MP4 or MOV, at most 15 MB. A stream of unknown length cannot be measured up front;
+ * its upload is cut off, naming the rule, as soon as it passes the limit.
  */
 final class VirtualBackgroundRules {
 
@@ -43,13 +50,72 @@ final class VirtualBackgroundRules {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the size of '" + name + "'", e);
         }
-        if (length < 0) {
-            throw new IllegalArgumentException("file '" + name + "': the size must be known to check Zoom's 15 MB limit;"
-                    + " pass a path, bytes, or a stream with its length");
-        }
         if (length > MAX_BYTES) {
-            throw new IllegalArgumentException("file '" + name + "' is " + length + " bytes; Zoom accepts virtual backgrounds"
-                    + " of at most 15 MB (" + MAX_BYTES + " bytes)");
+            throw tooLarge(name, Long.toString(length));
+        }
+    }
+
+    private static IllegalArgumentException tooLarge(String name, String size) {
+        return new IllegalArgumentException("file '" + name + "' is " + size + " bytes; Zoom accepts virtual backgrounds"
+                + " of at most 15 MB (" + MAX_BYTES + " bytes)");
+    }
+
+    /**
+     * {@code file} as the upload's part: itself when its length is known (already checked),
+     * else a wrapper that fails the upload with {@link TooLarge} once more than
+     * {@link #MAX_BYTES} have been written.
+     */
+    static RequestBody limitedPart(TransferBody file) throws IOException {
+        if (file.contentLength() >= 0) {
+            return file;
+        }
+        return new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return file.contentType();
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return file.isOneShot();
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                BufferedSink limited = Okio.buffer(new ForwardingSink(sink) {
+                    private long written;
+
+                    @Override
+                    public void write(Buffer source, long byteCount) throws IOException {
+                        written += byteCount;
+                        if (written > MAX_BYTES) {
+                            throw new TooLarge(file.fileName());
+                        }
+                        super.write(source, byteCount);
+                    }
+                });
+                file.writeTo(limited);
+                // hand the tail to the real sink without closing it: OkHttp owns that
+                limited.emit();
+            }
+        };
+    }
+
+    /** The rule broken while streaming, as the caller should see it. */
+    static IllegalArgumentException asRule(TooLarge e) {
+        IllegalArgumentException rule = tooLarge(e.fileName, "more than " + MAX_BYTES);
+        rule.initCause(e);
+        return rule;
+    }
+
+    /** A stream of unknown length passed Zoom's 15 MB limit mid-upload. */
+    static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+        final String fileName;
+
+        TooLarge(String fileName) {
+            super("virtual background '" + fileName + "' passed Zoom's 15 MB limit while uploading; upload stopped");
+            this.fileName = fileName;
         }
     }
 }

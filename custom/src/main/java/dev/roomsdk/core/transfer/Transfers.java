@@ -4,10 +4,13 @@ import dev.roomsdk.core.error.ErrorMapper;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSink;
 
 /**
  * Glue between the generated clients and streaming bodies. The generated okhttp-gson code
@@ -28,6 +31,43 @@ public final class Transfers {
             b.header("Content-Type", body.contentType().toString());
         }
         return b.build();
+    }
+
+    /**
+     * A {@code multipart/form-data} body of one file part {@code partName} named
+     * {@code fileName}, streaming from {@code part} (its content type becomes the part's).
+     * It knows its length when the part does, and is one-shot when the part is: OkHttp's
+     * own multipart body never says so, and then the 401 resend and retries would try to
+     * replay a stream that is gone.
+     */
+    public static RequestBody multipartFile(String partName, String fileName, RequestBody part) {
+        Objects.requireNonNull(part, "part");
+        MultipartBody multipart = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart(partName, fileName, part).build();
+        if (!part.isOneShot()) {
+            return multipart;
+        }
+        return new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return multipart.contentType();
+            }
+
+            @Override
+            public long contentLength() throws IOException {
+                return multipart.contentLength();
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return true;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                multipart.writeTo(sink);
+            }
+        };
     }
 
     /**

@@ -1,0 +1,296 @@
+package dev.roomsdk.zoom;
+
+import dev.roomsdk.core.auth.AuthScheme;
+import dev.roomsdk.core.auth.TokenProvider;
+import dev.roomsdk.core.error.BadRequestException;
+import dev.roomsdk.core.error.NotReplayableBodyException;
+import dev.roomsdk.core.error.RoomSdkServiceException;
+import dev.roomsdk.core.error.VendorError;
+import dev.roomsdk.core.http.BaseUrls;
+import dev.roomsdk.core.http.HttpSettings;
+import dev.roomsdk.core.http.RoomHttpClients;
+import dev.roomsdk.core.paging.Page;
+import dev.roomsdk.core.paging.Paged;
+import dev.roomsdk.core.transfer.TransferBody;
+import dev.roomsdk.core.transfer.Transfers;
+import dev.roomsdk.zoom.api.AccountApi;
+import dev.roomsdk.zoom.api.DevicesApi;
+import dev.roomsdk.zoom.api.LocationsApi;
+import dev.roomsdk.zoom.api.RoomsApi;
+import dev.roomsdk.zoom.api.SignageApi;
+import dev.roomsdk.zoom.api.VirtualBackgroundsApi;
+import dev.roomsdk.zoom.model.Location;
+import dev.roomsdk.zoom.model.LocationList;
+import dev.roomsdk.zoom.model.SignageContent;
+import dev.roomsdk.zoom.model.SignageContentList;
+import dev.roomsdk.zoom.model.VirtualBackgroundFile;
+import dev.roomsdk.zoom.model.ZoomRoom;
+import dev.roomsdk.zoom.model.ZoomRoomList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * Entry point to the Zoom Rooms API (Zoom API v2: rooms, devices, locations, account
+ * settings, signage, virtual backgrounds). Build one per credential set and share it: it is
+ * thread-safe and holds a connection pool, which {@link #close()} releases. Failed calls
+ * throw {@link dev.roomsdk.core.error.RoomSdkException} subtypes carrying the status, the
+ * body, Zoom's parsed {@code {code, message}} and its {@code x-zm-trackingid}. A 401 (Zoom
+ * code 124, invalid or expired token) makes the credentials refresh once and the call be
+ * resent once.
+ *
+ * <pre>{@code
+ * TokenProvider oauth = ZoomOAuth.serverToServer(accountId, clientId, clientSecret).build();
+ * try (ZoomRooms zoom = ZoomRooms.builder().credentials(oauth).build()) {
+ *     zoom.listRooms(ZoomRoomQuery.all()).forEach(room -> System.out.println(room.getName()));
+ * }
+ * }</pre>
+ */
+public final class ZoomRooms implements AutoCloseable {
+
+    /** Zoom's API v2 server. */
+    public static final String DEFAULT_BASE_URL = "https://api.zoom.us/v2";
+
+    /** Zoom's largest {@code page_size}, the SDK's default for throughput. */
+    public static final int MAX_PAGE_SIZE = 300;
+
+    private final HttpSettings settings;
+    private final OkHttpClient httpClient;
+    private final ZoomApiClient apiClient;
+    private final RoomsApi rooms;
+    private final DevicesApi devices;
+    private final LocationsApi locations;
+    private final AccountApi account;
+    private final SignageApi signage;
+    private final VirtualBackgroundsApi virtualBackgrounds;
+
+    private ZoomRooms(Builder b) {
+        this.settings = b.settings;
+        this.httpClient = RoomHttpClients.create("zoom", b.settings, b.tokens, AuthScheme.bearer());
+        this.apiClient = new ZoomApiClient(httpClient);
+        apiClient.setBasePath(b.baseUrl);
+        this.rooms = new RoomsApi(apiClient);
+        this.devices = new DevicesApi(apiClient);
+        this.locations = new LocationsApi(apiClient);
+        this.account = new AccountApi(apiClient);
+        this.signage = new SignageApi(apiClient);
+        this.virtualBackgrounds = new VirtualBackgroundsApi(apiClient);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Zoom Rooms: list, add, profile, settings, location, delete, controls. */
+    public RoomsApi rooms() {
+        return rooms;
+    }
+
+    /** A room's devices and their Zoom Rooms app version. */
+    public DevicesApi devices() {
+        return devices;
+    }
+
+    /** The location hierarchy. */
+    public LocationsApi locations() {
+        return locations;
+    }
+
+    /** Account-wide Zoom Rooms profile and settings. */
+    public AccountApi account() {
+        return account;
+    }
+
+    /** Digital signage contents and E911 signage. */
+    public SignageApi signage() {
+        return signage;
+    }
+
+    /**
+     * Account virtual background files. Upload through
+     * {@link #uploadVirtualBackground(String, TransferBody)}, which streams; the generated
+     * {@code uploadVB(accountId, File)} reads the whole file into memory.
+     */
+    public VirtualBackgroundsApi virtualBackgrounds() {
+        return virtualBackgrounds;
+    }
+
+    /**
+     * Every Zoom Room matching {@code query}, fetched lazily page by page
+     * ({@code page_size} = the query's, default {@value #MAX_PAGE_SIZE}). Each next page is
+     * requested with the previous page's {@code next_page_token} and the same filters, until
+     * Zoom returns an empty token. The continuation of a page is its token; resuming from a
+     * token older than 15 minutes fails with a {@link ZoomPageTokenExpiredException} cause.
+     */
+    public Paged<ZoomRoom> listRooms(ZoomRoomQuery query) {
+        Objects.requireNonNull(query, "query");
+        return paged(query.pageSize(), (size, token) -> rooms.listZoomRoomsCall(query.status(), query.tagIds(),
+                        query.type(), query.unassignedRooms(), size, token, query.locationId(), query.queryName(), null),
+                ZoomRoomList.class, ZoomRoomList::getRooms, ZoomRoomList::getNextPageToken);
+    }
+
+    /**
+     * Every location (optionally only the children of {@code parentLocationId} and of
+     * {@code type}), lazily, {@code pageSize} per page (1 to {@value #MAX_PAGE_SIZE}).
+     */
+    public Paged<Location> listLocations(String parentLocationId, String type, int pageSize) {
+        return paged(pageSize, (size, token) -> locations.listZRLocationsCall(parentLocationId, type, size, token, null),
+                LocationList.class, LocationList::getLocations, LocationList::getNextPageToken);
+    }
+
+    /** Every location, {@value #MAX_PAGE_SIZE} per page. */
+    public Paged<Location> listLocations() {
+        return listLocations(null, null, MAX_PAGE_SIZE);
+    }
+
+    /**
+     * Every digital signage content (optionally of {@code type}, inside {@code folderId}),
+     * lazily, {@code pageSize} per page (1 to {@value #MAX_PAGE_SIZE}).
+     */
+    public Paged<SignageContent> listDigitalSignageContent(String type, String folderId, int pageSize) {
+        return paged(pageSize, (size, token) -> signage.listDigitalSignageContentCall(type, folderId, size, token, null),
+                SignageContentList.class, SignageContentList::getContents, SignageContentList::getNextPageToken);
+    }
+
+    /** Every digital signage content, {@value #MAX_PAGE_SIZE} per page. */
+    public Paged<SignageContent> listDigitalSignageContent() {
+        return listDigitalSignageContent(null, null, MAX_PAGE_SIZE);
+    }
+
+    /**
+     * Uploads a virtual background for every user of account {@code accountId} ({@code me}
+     * for the token's own account), streaming {@code file} as the multipart part
+     * {@code file} with its name and content type. Zoom's rules (JPG/JPEG, GIF, PNG, MP4,
+     * MOV; at most 15 MB) are checked before any I/O and broken ones throw
+     * {@link IllegalArgumentException} naming the rule; a stream of unknown length is cut
+     * off, with the same error, once it passes 15 MB. Zoom's own refusal (400 code 120)
+     * arrives as a {@link BadRequestException}. A one-shot stream is sent at most once.
+     */
+    public VirtualBackgroundFile uploadVirtualBackground(String accountId, TransferBody file) {
+        if (accountId == null || accountId.isEmpty()) {
+            throw new IllegalArgumentException("accountId must not be null or empty (use \"me\" for the token's account)");
+        }
+        Objects.requireNonNull(file, "file");
+        VirtualBackgroundRules.check(file);
+        Request request;
+        try {
+            Request prepared = virtualBackgrounds.uploadVBCall(accountId, null, null).request();
+            request = Transfers.withBody(prepared,
+                    Transfers.multipartFile("file", file.fileName(), VirtualBackgroundRules.limitedPart(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of '" + file.fileName() + "'", e);
+        }
+        try {
+            return apiClient.<VirtualBackgroundFile>execute(httpClient.newCall(request), VirtualBackgroundFile.class).getData();
+        } catch (NotReplayableBodyException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof VirtualBackgroundRules.TooLarge) {
+                    throw VirtualBackgroundRules.asRule((VirtualBackgroundRules.TooLarge) c);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** {@code pageSize} if Zoom accepts it, else an error naming {@code page_size} and the range. */
+    static int checkPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page_size must be between 1 and " + MAX_PAGE_SIZE
+                    + " (Zoom's maximum), got " + pageSize);
+        }
+        return pageSize;
+    }
+
+    /** Prepares the request of one page: the page size and the token (null for the first page). */
+    @FunctionalInterface
+    private interface PageCall {
+        Call prepare(int pageSize, String nextPageToken);
+    }
+
+    private <R, T> Paged<T> paged(int pageSize, PageCall prepare, Class<R> type,
+                                  Function<R, List<T>> items, Function<R, String> nextToken) {
+        checkPageSize(pageSize);
+        return Paged.of((token, size) -> {
+            R page;
+            try {
+                page = apiClient.<R>execute(prepare.prepare(size, token), type).getData();
+            } catch (BadRequestException e) {
+                if (token != null && rejectsPageToken(e)) {
+                    throw new ZoomPageTokenExpiredException(token, e);
+                }
+                throw e;
+            }
+            List<T> list = items.apply(page);
+            return Page.of(list == null ? List.of() : list, nextToken.apply(page), null);
+        }, pageSize);
+    }
+
+    /** Zoom answers an expired or unknown page token with a 400 whose message names the page token. */
+    private static boolean rejectsPageToken(RoomSdkServiceException e) {
+        String message = e.vendorError().flatMap(VendorError::message).orElse(e.body()).toLowerCase(Locale.ROOT);
+        return message.contains("next_page_token") || message.contains("page token");
+    }
+
+    /** Releases the connection pool and dispatcher threads (unless they belong to a caller's base client). */
+    @Override
+    public void close() {
+        RoomHttpClients.close(httpClient, settings);
+    }
+
+    @Override
+    public String toString() {
+        return "ZoomRooms{baseUrl=" + apiClient.getBasePath() + "}";
+    }
+
+    /** Builder for {@link ZoomRooms}. Not thread-safe; {@link #build()} checks everything. */
+    public static final class Builder {
+        private String baseUrl = DEFAULT_BASE_URL;
+        private TokenProvider tokens;
+        private HttpSettings settings = HttpSettings.defaults();
+
+        private Builder() {
+        }
+
+        /** Server to talk to, including {@code /v2}; defaults to {@link #DEFAULT_BASE_URL}. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = BaseUrls.require("baseUrl", baseUrl);
+            return this;
+        }
+
+        /**
+         * Where the bearer token comes from, e.g. {@code ZoomOAuth.serverToServer(...).build()}:
+         * renewed before expiry, and refreshed once when Zoom answers 401.
+         */
+        public Builder credentials(TokenProvider tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "credentials");
+            return this;
+        }
+
+        /** A fixed access token obtained elsewhere; it is not renewed, so a 401 surfaces. */
+        public Builder accessToken(String accessToken) {
+            if (accessToken == null || accessToken.isEmpty()) {
+                throw new IllegalArgumentException("accessToken must not be null or empty");
+            }
+            this.tokens = TokenProvider.of(accessToken);
+            return this;
+        }
+
+        public Builder httpSettings(HttpSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "httpSettings");
+            return this;
+        }
+
+        public ZoomRooms build() {
+            if (tokens == null) {
+                throw new IllegalStateException("ZoomRooms needs credentials: call credentials(...) or accessToken(...)");
+            }
+            return new ZoomRooms(this);
+        }
+    }
+}
