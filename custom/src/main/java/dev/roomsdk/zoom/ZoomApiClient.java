@@ -3,28 +3,68 @@ package dev.roomsdk.zoom;
 import com.google.gson.JsonParseException;
 import dev.roomsdk.core.error.ErrorMapper;
 import dev.roomsdk.core.http.FormValues;
+import dev.roomsdk.core.http.GeneratedClientHooks;
+import dev.roomsdk.core.http.RequestOptions;
+import dev.roomsdk.core.json.UnknownEnumValues;
+import dev.roomsdk.zoom.invoker.ApiCallback;
 import dev.roomsdk.zoom.invoker.ApiClient;
 import dev.roomsdk.zoom.invoker.ApiException;
 import dev.roomsdk.zoom.invoker.ApiResponse;
+import dev.roomsdk.zoom.invoker.JSON;
+import dev.roomsdk.zoom.invoker.Pair;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 import okhttp3.Call;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * The generated client with the SDK's corrections: failures surface as
+ * The generated client with the SDK's corrections: requests are checked against the
+ * contract before they are built (see {@link GeneratedClientHooks}); failures surface as
  * {@code dev.roomsdk.core.error} exceptions (Zoom's {@code {code, message}} parsed into
- * {@link dev.roomsdk.core.error.VendorError}) instead of the generated {@link ApiException},
- * multipart form fields such as the app-version {@code action} go as plain text, and a
+ * {@link dev.roomsdk.core.error.VendorError}) instead of the generated {@link ApiException};
+ * multipart form fields go as plain text; unknown enum values stay readable
+ * ({@link UnknownEnumValues}); {@link RequestOptions}, when given, ride on every request; a
  * multipart request may be prepared without its parts so {@link ZoomRooms} can attach a
  * streaming body.
  */
 final class ZoomApiClient extends ApiClient {
 
+    static {
+        JSON.setGson(UnknownEnumValues.install(JSON.getGson()));
+    }
+
+    private final RequestOptions options;
+
     ZoomApiClient(OkHttpClient client) {
+        this(client, null);
+    }
+
+    ZoomApiClient(OkHttpClient client, RequestOptions options) {
         super(client);
+        this.options = options;
+    }
+
+    @Override
+    public Request buildRequest(String baseUrl, String path, String method, List<Pair> queryParams,
+                                List<Pair> collectionQueryParams, Object body, Map<String, String> headerParams,
+                                Map<String, String> cookieParams, Map<String, Object> formParams, String[] authNames,
+                                ApiCallback callback) {
+        GeneratedClientHooks.check(path, queryParams, collectionQueryParams, Pair::getName, Pair::getValue, headerParams, body);
+        return GeneratedClientHooks.tag(super.buildRequest(baseUrl, path, method, queryParams, collectionQueryParams,
+                body, headerParams, cookieParams, formParams, authNames, callback), options, false);
+    }
+
+    @Override
+    public Call buildCall(String baseUrl, String path, String method, List<Pair> queryParams,
+                          List<Pair> collectionQueryParams, Object body, Map<String, String> headerParams,
+                          Map<String, String> cookieParams, Map<String, Object> formParams, String[] authNames,
+                          ApiCallback callback) {
+        return RequestOptions.applyCallTimeout(super.buildCall(baseUrl, path, method, queryParams,
+                collectionQueryParams, body, headerParams, cookieParams, formParams, authNames, callback));
     }
 
     @Override
