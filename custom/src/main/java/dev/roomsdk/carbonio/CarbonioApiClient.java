@@ -10,12 +10,14 @@ import java.lang.reflect.Type;
 import okhttp3.Call;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
 
 /**
- * The generated client with the SDK's two corrections: failures surface as
+ * The generated client with the SDK's corrections: failures surface as
  * {@code dev.roomsdk.core.error} exceptions instead of the generated {@link ApiException}
  * (Carbonio sends error statuses with an empty body, so the exception names the operation
- * and status), and multipart form fields go as plain text.
+ * and status), and multipart form fields go as plain text. Request bodies are never read
+ * into memory to build a call.
  */
 final class CarbonioApiClient extends ApiClient {
 
@@ -32,6 +34,17 @@ final class CarbonioApiClient extends ApiClient {
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
             throw ErrorMapper.decodeFailure(call.request(), e);
         }
+    }
+
+    /**
+     * The generated client reads every request body into memory here, only to offer it to
+     * signing auth schemes; Carbonio's cookie needs no body, and reading would defeat the
+     * streaming uploads (and pull in a whole file for the {@code File} bodies of the
+     * generated upload methods).
+     */
+    @Override
+    protected String requestBodyToString(RequestBody requestBody) {
+        return "";
     }
 
     @Override

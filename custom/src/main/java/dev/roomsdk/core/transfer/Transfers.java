@@ -2,12 +2,16 @@ package dev.roomsdk.core.transfer;
 
 import dev.roomsdk.core.error.ErrorMapper;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSink;
 
 /**
  * Glue between the generated clients and streaming bodies. The generated okhttp-gson code
@@ -16,6 +20,8 @@ import okhttp3.Response;
  * {@code ...Call} method and use these to stream.
  */
 public final class Transfers {
+
+    private static final MediaType PLAIN_TEXT = MediaType.get("text/plain; charset=utf-8");
 
     private Transfers() {
     }
@@ -54,5 +60,77 @@ public final class Transfers {
             }
         }
         return new Download(response, progress);
+    }
+
+    /**
+     * {@code body}'s bytes sent as {@code contentType}: for APIs that want a raw upload as
+     * {@code application/octet-stream} and carry the file's own type elsewhere (a header).
+     * Length, one-shot-ness and progress are {@code body}'s.
+     */
+    public static RequestBody sentAs(TransferBody body, String contentType) {
+        Objects.requireNonNull(body, "body");
+        return new Forwarding(body, MediaType.get(contentType));
+    }
+
+    /**
+     * A {@code multipart/form-data} body: {@code file} as part {@code fileField} (with its file
+     * name and content type), then each of {@code textFields} as a
+     * {@code text/plain; charset=utf-8} part, in the map's order; null values are left out.
+     * It streams like {@code file} and is one-shot
+     * when {@code file} is (OkHttp's own multipart body never says so, which would let a
+     * retry re-read a consumed stream).
+     */
+    public static RequestBody formData(String fileField, TransferBody file, Map<String, String> textFields) {
+        Objects.requireNonNull(file, "file");
+        MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart(fileField, file.fileName(), file);
+        textFields.forEach((name, value) -> {
+            if (value != null) {
+                b.addFormDataPart(name, null, RequestBody.create(value, PLAIN_TEXT));
+            }
+        });
+        MultipartBody multipart = b.build();
+        return new Forwarding(multipart, multipart.contentType()) {
+            @Override
+            public boolean isOneShot() {
+                return file.isOneShot();
+            }
+        };
+    }
+
+    /** Forwards to another body, under a content type of its own. */
+    private static class Forwarding extends RequestBody {
+        private final RequestBody delegate;
+        private final MediaType type;
+
+        Forwarding(RequestBody delegate, MediaType type) {
+            this.delegate = delegate;
+            this.type = type;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return type;
+        }
+
+        @Override
+        public long contentLength() throws IOException {
+            return delegate.contentLength();
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return delegate.isOneShot();
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            delegate.writeTo(sink);
+        }
+
+        @Override
+        public String toString() {
+            return delegate + " as " + type;
+        }
     }
 }
