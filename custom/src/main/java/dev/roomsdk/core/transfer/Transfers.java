@@ -38,9 +38,14 @@ public final class Transfers {
 
     /**
      * Sends {@code request} and returns its body as a {@link Download}, unread. A non-2xx
-     * answer or a transport failure becomes the SDK's exception; nothing is left open.
+     * answer or a transport failure becomes the SDK's exception; nothing is left open. Asks
+     * for the body uncompressed unless {@code request} says otherwise: OkHttp drops the
+     * length of a body it unzips, and files (images, pdfs, archives) rarely shrink anyway.
      */
     public static Download download(OkHttpClient http, Request request, ProgressListener progress) {
+        if (request.header("Accept-Encoding") == null) {
+            request = request.newBuilder().header("Accept-Encoding", "identity").build();
+        }
         Call call = http.newCall(request);
         Response response;
         try {
