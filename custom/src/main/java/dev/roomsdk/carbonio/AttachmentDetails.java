@@ -26,6 +26,7 @@ public final class AttachmentDetails {
         this.area = b.area;
     }
 
+    /** A builder with no field set. */
     public static Builder builder() {
         return new Builder();
     }
@@ -45,14 +46,17 @@ public final class AttachmentDetails {
         return Optional.ofNullable(description);
     }
 
+    /** The chat message carrying the attachment ({@code messageId}). */
     public Optional<String> messageId() {
         return Optional.ofNullable(messageId);
     }
 
+    /** The message replied to ({@code replyId}). */
     public Optional<String> replyId() {
         return Optional.ofNullable(replyId);
     }
 
+    /** The image area, {@code {width}x{height}}. */
     public Optional<String> area() {
         return Optional.ofNullable(area);
     }
@@ -100,6 +104,7 @@ public final class AttachmentDetails {
             return this;
         }
 
+        /** The details set so far. */
         public AttachmentDetails build() {
             return new AttachmentDetails(this);
         }

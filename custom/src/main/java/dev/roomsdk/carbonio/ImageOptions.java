@@ -55,18 +55,22 @@ public final class ImageOptions {
         return width + "x" + height;
     }
 
+    /** {@code quality}, when set. */
     public Optional<ImageQualityEnum> quality() {
         return Optional.ofNullable(quality);
     }
 
+    /** {@code output_format}, when set. */
     public Optional<ImageTypeEnum> format() {
         return Optional.ofNullable(format);
     }
 
+    /** {@code crop}, when set (image previews only). */
     public Optional<Boolean> crop() {
         return Optional.ofNullable(crop);
     }
 
+    /** {@code shape}, when set (thumbnails only). */
     public Optional<ImageShapeEnum> shape() {
         return Optional.ofNullable(shape);
     }
@@ -118,6 +122,7 @@ public final class ImageOptions {
             return this;
         }
 
+        /** The options set so far. */
         public ImageOptions build() {
             return new ImageOptions(this);
         }
