@@ -9,6 +9,8 @@ import dev.roomsdk.carbonio.api.PreviewsApi;
 import dev.roomsdk.carbonio.api.RoomsApi;
 import dev.roomsdk.carbonio.api.UsersApi;
 import dev.roomsdk.carbonio.invoker.ApiClient;
+import dev.roomsdk.carbonio.model.Attachment;
+import dev.roomsdk.carbonio.model.Capabilities;
 import dev.roomsdk.core.auth.AccessToken;
 import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.CachingTokenProvider;
@@ -17,6 +19,7 @@ import dev.roomsdk.core.auth.TokenRefreshException;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RoomHttpClients;
+import dev.roomsdk.core.paging.Paged;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -28,7 +31,8 @@ import okhttp3.OkHttpClient;
  * Every call carries the {@code ZM_AUTH_TOKEN} cookie; when the server answers 401 the token
  * supplier is asked once for a fresh value and the call is resent once. Failed calls throw
  * {@link dev.roomsdk.core.error.RoomSdkException} subtypes; Carbonio sends errors with an
- * empty body, so the exception names the operation and the status.
+ * empty body, so the exception names the operation and the status. Files go through
+ * {@link #files()}, which streams them; attachment listings through {@link #attachments(UUID)}.
  *
  * <pre>{@code
  * try (Carbonio carbonio = Carbonio.builder()
@@ -55,6 +59,9 @@ public final class Carbonio implements AutoCloseable {
     private final PreviewsApi previews;
     private final HealthApi health;
     private final AuthApi auth;
+    private final CarbonioFiles files;
+    private final Object capabilitiesLock = new Object();
+    private volatile Capabilities capabilities;
 
     private Carbonio(Builder b) {
         this.settings = b.settings;
@@ -72,6 +79,7 @@ public final class Carbonio implements AutoCloseable {
         this.previews = new PreviewsApi(apiClient);
         this.health = new HealthApi(apiClient);
         this.auth = new AuthApi(apiClient);
+        this.files = new CarbonioFiles(httpClient, apiClient);
     }
 
     public static Builder builder() {
@@ -116,6 +124,49 @@ public final class Carbonio implements AutoCloseable {
     /** Authentication tokens. */
     public AuthApi auth() {
         return auth;
+    }
+
+    /**
+     * Streaming uploads and downloads: attachments (raw and multipart), room and user
+     * pictures, previews and thumbnails. Use these rather than the typed methods for files:
+     * they never hold a whole file in memory.
+     */
+    public CarbonioFiles files() {
+        return files;
+    }
+
+    /**
+     * Every attachment of room {@code roomId}, newest first, fetched lazily
+     * {@value CarbonioFiles#DEFAULT_ATTACHMENT_PAGE_SIZE} at a time. See
+     * {@link CarbonioFiles#attachments(UUID, int)}.
+     */
+    public Paged<Attachment> attachments(UUID roomId) {
+        return files.attachments(roomId, CarbonioFiles.DEFAULT_ATTACHMENT_PAGE_SIZE);
+    }
+
+    /** Every attachment of room {@code roomId}, {@code pageSize} ({@code itemsNumber}, 1 or more) per page. */
+    public Paged<Attachment> attachments(UUID roomId, int pageSize) {
+        return files.attachments(roomId, pageSize);
+    }
+
+    /**
+     * The caller's capabilities and limits ({@code /users/capabilities}), fetched on first use
+     * and then kept for the life of this client, for checking picture sizes before uploading:
+     * {@code files().uploadRoomPicture(roomId, picture, carbonio.capabilities())}. Call
+     * {@code users().getCapabilities(null)} for a fresh read.
+     */
+    public Capabilities capabilities() {
+        Capabilities known = capabilities;
+        if (known == null) {
+            synchronized (capabilitiesLock) {
+                known = capabilities;
+                if (known == null) {
+                    known = users.getCapabilities(null);
+                    capabilities = known;
+                }
+            }
+        }
+        return known;
     }
 
     /** The OkHttp client every call goes through (for the streaming helpers). */

@@ -20,13 +20,15 @@ import okhttp3.Call;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * The generated client with the SDK's corrections: requests are checked against the
  * contract before they are built (see {@link GeneratedClientHooks}); failures surface as
  * {@code dev.roomsdk.core.error} exceptions instead of the generated {@link ApiException};
  * multipart form fields go as plain text; unknown enum values stay readable
- * ({@link UnknownEnumValues}); {@link RequestOptions}, when given, ride on every request.
+ * ({@link UnknownEnumValues}); {@link RequestOptions}, when given, ride on every request;
+ * request bodies are never read into memory to build a call.
  */
 final class VideskApiClient extends ApiClient {
 
@@ -75,6 +77,16 @@ final class VideskApiClient extends ApiClient {
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
             throw ErrorMapper.decodeFailure(call.request(), e);
         }
+    }
+
+    /**
+     * The generated client reads every request body into memory here, only to offer it to
+     * signing auth schemes; the SDK's credentials need no body, and reading would defeat
+     * streaming uploads.
+     */
+    @Override
+    protected String requestBodyToString(RequestBody requestBody) {
+        return "";
     }
 
     @Override

@@ -27,7 +27,8 @@ import okhttp3.RequestBody;
  * {@code dev.roomsdk.core.error} exceptions (Zoom's {@code {code, message}} parsed into
  * {@link dev.roomsdk.core.error.VendorError}) instead of the generated {@link ApiException};
  * multipart form fields go as plain text; unknown enum values stay readable
- * ({@link UnknownEnumValues}); {@link RequestOptions}, when given, ride on every request; a
+ * ({@link UnknownEnumValues}); {@link RequestOptions}, when given, ride on every request;
+ * request bodies are never read into memory to build a call; a
  * multipart request may be prepared without its parts so {@link ZoomRooms} can attach a
  * streaming body.
  */
@@ -76,6 +77,16 @@ final class ZoomApiClient extends ApiClient {
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
             throw ErrorMapper.decodeFailure(call.request(), e);
         }
+    }
+
+    /**
+     * The generated client reads every request body into memory here, only to offer it to
+     * signing auth schemes; the SDK's credentials need no body, and reading would defeat
+     * streaming uploads.
+     */
+    @Override
+    protected String requestBodyToString(RequestBody requestBody) {
+        return "";
     }
 
     @Override

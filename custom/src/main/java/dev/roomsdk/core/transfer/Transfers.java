@@ -2,6 +2,7 @@ package dev.roomsdk.core.transfer;
 
 import dev.roomsdk.core.error.ErrorMapper;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import okhttp3.Call;
 import okhttp3.MediaType;
@@ -19,6 +20,8 @@ import okio.BufferedSink;
  * {@code ...Call} method and use these to stream.
  */
 public final class Transfers {
+
+    private static final MediaType PLAIN_TEXT = MediaType.get("text/plain; charset=utf-8");
 
     private Transfers() {
     }
@@ -72,9 +75,14 @@ public final class Transfers {
 
     /**
      * Sends {@code request} and returns its body as a {@link Download}, unread. A non-2xx
-     * answer or a transport failure becomes the SDK's exception; nothing is left open.
+     * answer or a transport failure becomes the SDK's exception; nothing is left open. Asks
+     * for the body uncompressed unless {@code request} says otherwise: OkHttp drops the
+     * length of a body it unzips, and files (images, pdfs, archives) rarely shrink anyway.
      */
     public static Download download(OkHttpClient http, Request request, ProgressListener progress) {
+        if (request.header("Accept-Encoding") == null) {
+            request = request.newBuilder().header("Accept-Encoding", "identity").build();
+        }
         Call call = http.newCall(request);
         Response response;
         try {
@@ -94,5 +102,77 @@ public final class Transfers {
             }
         }
         return new Download(response, progress);
+    }
+
+    /**
+     * {@code body}'s bytes sent as {@code contentType}: for APIs that want a raw upload as
+     * {@code application/octet-stream} and carry the file's own type elsewhere (a header).
+     * Length, one-shot-ness and progress are {@code body}'s.
+     */
+    public static RequestBody sentAs(TransferBody body, String contentType) {
+        Objects.requireNonNull(body, "body");
+        return new Forwarding(body, MediaType.get(contentType));
+    }
+
+    /**
+     * A {@code multipart/form-data} body: {@code file} as part {@code fileField} (with its file
+     * name and content type), then each of {@code textFields} as a
+     * {@code text/plain; charset=utf-8} part, in the map's order; null values are left out.
+     * It streams like {@code file} and is one-shot
+     * when {@code file} is (OkHttp's own multipart body never says so, which would let a
+     * retry re-read a consumed stream).
+     */
+    public static RequestBody formData(String fileField, TransferBody file, Map<String, String> textFields) {
+        Objects.requireNonNull(file, "file");
+        MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart(fileField, file.fileName(), file);
+        textFields.forEach((name, value) -> {
+            if (value != null) {
+                b.addFormDataPart(name, null, RequestBody.create(value, PLAIN_TEXT));
+            }
+        });
+        MultipartBody multipart = b.build();
+        return new Forwarding(multipart, multipart.contentType()) {
+            @Override
+            public boolean isOneShot() {
+                return file.isOneShot();
+            }
+        };
+    }
+
+    /** Forwards to another body, under a content type of its own. */
+    private static class Forwarding extends RequestBody {
+        private final RequestBody delegate;
+        private final MediaType type;
+
+        Forwarding(RequestBody delegate, MediaType type) {
+            this.delegate = delegate;
+            this.type = type;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return type;
+        }
+
+        @Override
+        public long contentLength() throws IOException {
+            return delegate.contentLength();
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return delegate.isOneShot();
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            delegate.writeTo(sink);
+        }
+
+        @Override
+        public String toString() {
+            return delegate + " as " + type;
+        }
     }
 }

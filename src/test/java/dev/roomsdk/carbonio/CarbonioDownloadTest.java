@@ -1,0 +1,169 @@
+package dev.roomsdk.carbonio;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.roomsdk.carbonio.CarbonioFileFixtures.FILE_ID;
+import static dev.roomsdk.carbonio.CarbonioFileFixtures.TOKEN;
+import static dev.roomsdk.carbonio.CarbonioFileFixtures.bytes;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.error.NotFoundException;
+import dev.roomsdk.core.error.PermissionDeniedException;
+import dev.roomsdk.core.transfer.Download;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** getAttachment streamed: to a file atomically, as an InputStream, to an OutputStream; failures leave nothing. */
+class CarbonioDownloadTest {
+
+    @RegisterExtension
+    static final ContractServer server = ContractServer.forApi("carbonio");
+
+    static final String PATH = "/attachments/" + FILE_ID + "/download";
+    static final byte[] PDF = bytes(250_007);
+
+    @TempDir
+    Path dir;
+
+    Carbonio carbonio;
+
+    @BeforeEach
+    void client() {
+        carbonio = CarbonioFileFixtures.client(server);
+    }
+
+    @AfterEach
+    void close() {
+        carbonio.close();
+    }
+
+    void stubFile() {
+        server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/pdf")
+                .withHeader("Content-Length", Integer.toString(PDF.length))
+                .withHeader("Content-Disposition", "attachment; filename=\"report.pdf\"")
+                .withBody(PDF)));
+    }
+
+    List<String> filesIn(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void savesAtomicallyAndExposesTypeLengthAndName() throws IOException {
+        stubFile();
+        Path target = dir.resolve("report.pdf");
+        AtomicLong done = new AtomicLong();
+        AtomicLong total = new AtomicLong();
+
+        try (Download d = carbonio.files().downloadAttachment(FILE_ID, (n, t) -> {
+            done.set(n);
+            total.set(t);
+        })) {
+            assertEquals("application/pdf", d.contentType().orElseThrow());
+            assertEquals(PDF.length, d.contentLength());
+            assertEquals("report.pdf", d.fileName().orElseThrow());
+            assertEquals(PDF.length, d.saveTo(target));
+        }
+
+        assertArrayEquals(PDF, Files.readAllBytes(target));
+        assertEquals(List.of("report.pdf"), filesIn(dir), "no temporary file left beside it");
+        assertEquals(PDF.length, done.get());
+        assertEquals(PDF.length, total.get());
+        LoggedRequest r = server.onlyRequest();
+        assertEquals("GET", r.getMethod().getName());
+        assertEquals(PATH, r.getUrl());
+        assertEquals(TOKEN, r.getCookies().get(Carbonio.AUTH_COOKIE).getValue());
+        assertEquals("identity", r.getHeader("Accept-Encoding"), "asked uncompressed so the length stays known");
+    }
+
+    @Test
+    void readsAsAnInputStream() throws IOException {
+        stubFile();
+        try (Download d = carbonio.files().downloadAttachment(FILE_ID); InputStream in = d.inputStream()) {
+            assertArrayEquals(PDF, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void writesToAnOutputStreamOnce() throws IOException {
+        stubFile();
+        try (Download d = carbonio.files().downloadAttachment(FILE_ID)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertEquals(PDF.length, d.writeTo(out));
+            assertArrayEquals(PDF, out.toByteArray());
+            assertThrows(IllegalStateException.class, d::inputStream, "a body is read once");
+        }
+    }
+
+    @Test
+    @OffContract // the body breaks off mid-way on purpose
+    void brokenBodyLeavesNoFileAndKeepsAnExistingOne() throws IOException {
+        server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/octet-stream")
+                .withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        Path fresh = dir.resolve("fresh.bin");
+        Path existing = dir.resolve("existing.bin");
+        Files.write(existing, new byte[] {1, 2, 3});
+
+        try (Download d = carbonio.files().downloadAttachment(FILE_ID)) {
+            assertThrows(IOException.class, () -> d.saveTo(fresh));
+        }
+        try (Download d = carbonio.files().downloadAttachment(FILE_ID)) {
+            assertThrows(IOException.class, () -> d.saveTo(existing));
+        }
+
+        assertFalse(Files.exists(fresh), "no partial file");
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(existing), "the old file is untouched");
+        assertEquals(List.of("existing.bin"), filesIn(dir), "no temporary file left");
+    }
+
+    @Test
+    void errorsComeBeforeAnyFileIsCreated() throws IOException {
+        server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(404)));
+        NotFoundException missing = assertThrows(NotFoundException.class,
+                () -> carbonio.files().downloadAttachment(FILE_ID));
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.getMessage().contains(PATH), missing.getMessage());
+
+        server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(403)));
+        assertEquals(403, assertThrows(PermissionDeniedException.class,
+                () -> carbonio.files().downloadAttachment(FILE_ID)).statusCode());
+        assertEquals(List.of(), filesIn(dir));
+    }
+
+    @Test
+    void anyMediaTypeTheFileHasIsPassedOn() throws IOException {
+        byte[] zip = bytes(1234);
+        server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/zip").withBody(zip)));
+        try (Download d = carbonio.files().downloadAttachment(FILE_ID); InputStream in = d.inputStream()) {
+            assertEquals("application/zip", d.contentType().orElseThrow());
+            assertFalse(d.fileName().isPresent(), "no Content-Disposition, no name");
+            assertArrayEquals(zip, in.readAllBytes());
+        }
+    }
+}
