@@ -10,6 +10,7 @@ import dev.roomsdk.carbonio.model.AttachmentsPagination;
 import dev.roomsdk.carbonio.model.Capabilities;
 import dev.roomsdk.carbonio.model.Id;
 import dev.roomsdk.core.error.RoomSdkIoException;
+import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.RetryPolicy;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.Paged;
@@ -48,6 +49,8 @@ public final class CarbonioFiles {
     public static final int DEFAULT_ATTACHMENT_PAGE_SIZE = 100;
 
     private static final String OCTET_STREAM = "application/octet-stream";
+    // a PUT, yet each one adds an attachment: a repeat would duplicate it
+    private static final RequestOptions NEVER_RETRIED = RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
     // the generated upload methods want a java.io.File; it is never read (CarbonioApiClient
     // does not read request bodies) and its body is replaced by the streaming one
     private static final File UNUSED_FILE = new File("streamed-body");
@@ -120,7 +123,7 @@ public final class CarbonioFiles {
         Request prepared = attachments.insertAttachmentMultipartCall(roomId, UNUSED_FILE, null, null, null, null,
                 null, null, null).request();
         Request request = Transfers.withBody(prepared, Transfers.formData("file", file, fields)).newBuilder()
-                .tag(RetryPolicy.class, RetryPolicy.none())
+                .tag(RequestOptions.class, NEVER_RETRIED)
                 .build();
         return send(request, Id.class);
     }

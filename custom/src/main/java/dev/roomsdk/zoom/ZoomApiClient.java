@@ -54,7 +54,7 @@ final class ZoomApiClient extends ApiClient {
                                 List<Pair> collectionQueryParams, Object body, Map<String, String> headerParams,
                                 Map<String, String> cookieParams, Map<String, Object> formParams, String[] authNames,
                                 ApiCallback callback) {
-        GeneratedClientHooks.check(path, queryParams, collectionQueryParams, Pair::getName, Pair::getValue, headerParams, body);
+        GeneratedClientHooks.check(queryParams, collectionQueryParams, Pair::getName, Pair::getValue, headerParams, body);
         return GeneratedClientHooks.tag(super.buildRequest(baseUrl, path, method, queryParams, collectionQueryParams,
                 body, headerParams, cookieParams, formParams, authNames, callback), options, false);
     }
@@ -66,6 +66,13 @@ final class ZoomApiClient extends ApiClient {
                           ApiCallback callback) {
         return RequestOptions.applyCallTimeout(super.buildCall(baseUrl, path, method, queryParams,
                 collectionQueryParams, body, headerParams, cookieParams, formParams, authNames, callback));
+    }
+
+    /** Every path parameter passes here (query values too, from inside the generated client). */
+    @Override
+    public String escapeString(String str) {
+        GeneratedClientHooks.checkEscaped(str);
+        return super.escapeString(str);
     }
 
     @Override

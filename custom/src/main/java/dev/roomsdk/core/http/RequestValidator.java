@@ -23,10 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       build keeps ({@code -parameters});</li>
  *   <li>the constraints on the JSON body, read from the annotations of the generated models
  *       (see {@link ModelConstraints});</li>
- *   <li>path safety: the generated client percent-encodes path parameters ({@code /}, {@code ?},
- *       {@code #}, {@code %}, spaces, unicode), but an empty, {@code .} or {@code ..} segment
- *       would still be dropped or resolved by URL normalisation and reach another resource, so
- *       it is refused;</li>
+ *   <li>path safety ({@link #checkPathParameter}): the generated client percent-encodes path
+ *       parameters ({@code /}, {@code ?}, {@code #}, {@code %}, spaces, unicode), but an empty,
+ *       {@code .} or {@code ..} value would still be dropped or resolved by URL normalisation
+ *       and reach another resource, so it is refused;</li>
  *   <li>header safety: a CR or LF (or any other character outside printable ASCII) in a header
  *       value is refused, naming the header but never echoing its value.</li>
  * </ul>
@@ -44,18 +44,15 @@ public final class RequestValidator {
     /**
      * Checks one request; returns normally when it is valid.
      *
-     * @param path    the path relative to the base URL, with path parameters substituted
      * @param query   query parameters as (wire name, value) pairs, repeated names for exploded lists
      * @param headers header parameters by wire name
      * @param body    the body object (a generated model, a list of them, or anything else), may be null
      * @throws InvalidRequestException listing every violation
      */
-    public static void check(String path, List<Map.Entry<String, String>> query, Map<String, String> headers, Object body) {
+    public static void check(List<Map.Entry<String, String>> query, Map<String, String> headers, Object body) {
         List<String> violations = new ArrayList<>();
         Optional<StackFrame> frame = STACK.walk(s -> s.filter(RequestValidator::isGeneratedCallBuilder).findFirst());
-        String operation = frame.map(f -> f.getMethodName().substring(0, f.getMethodName().length() - "Call".length()))
-                .orElse(null);
-        checkPath(path, violations);
+        String operation = frame.map(RequestValidator::operation).orElse(null);
         checkHeaderValues(headers, violations);
         frame.ifPresent(f -> checkParameters(rules(f), query, headers, violations));
         ModelConstraints.check(body, "", violations);
@@ -73,26 +70,32 @@ public final class RequestValidator {
         }
     }
 
+    private static String operation(StackFrame f) {
+        return f.getMethodName().substring(0, f.getMethodName().length() - "Call".length());
+    }
+
     private static boolean isGeneratedCallBuilder(StackFrame f) {
         // every generated operation builds its request inside <operationId>Call(...) of an *.api class
         return f.getMethodName().endsWith("Call") && f.getMethodName().length() > "Call".length()
                 && f.getDeclaringClass().getPackageName().endsWith(".api");
     }
 
-    private static void checkPath(String path, List<String> violations) {
-        if (path == null) {
-            return;
+    /**
+     * Refuses a path parameter value that URL normalisation would drop or resolve, so that it
+     * would reach another resource: empty ({@code /rooms/} is the listing), {@code .} or
+     * {@code ..}. Everything else is percent-encoded by the generated client and stays inside
+     * its segment. Called by the per-API clients for each path parameter they escape.
+     */
+    public static void checkPathParameter(String value) {
+        String violation = null;
+        if (value.isEmpty()) {
+            violation = "path: a path parameter is empty, which would change the path";
+        } else if (value.equals(".") || value.equals("..")) {
+            violation = "path: a path parameter must not be '.' or '..', which would change the path, got '" + value + "'";
         }
-        String[] segments = path.split("/", -1);
-        for (int i = 1; i < segments.length; i++) {
-            String s = segments[i].toLowerCase(Locale.ROOT);
-            if (s.isEmpty()) {
-                violations.add("path: a path parameter is empty, which would change the path");
-            } else if (s.equals(".") || s.equals("..") || s.equals("%2e") || s.equals("%2e%2e")
-                    || s.equals(".%2e") || s.equals("%2e.")) {
-                violations.add("path: a path parameter must not be '.' or '..', which would change the path, got '"
-                        + segments[i] + "'");
-            }
+        if (violation != null) {
+            Optional<StackFrame> frame = STACK.walk(st -> st.filter(RequestValidator::isGeneratedCallBuilder).findFirst());
+            throw new InvalidRequestException(frame.map(RequestValidator::operation).orElse(null), List.of(violation));
         }
     }
 
