@@ -2,6 +2,7 @@ package dev.roomsdk.carbonio;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -65,6 +66,11 @@ final class CarbonioFixtures {
     /** The request carried exactly the ZM_AUTH_TOKEN cookie with the test token. */
     static void assertAuthCookie(LoggedRequest r) {
         assertEquals(Carbonio.AUTH_COOKIE + "=" + TOKEN, r.getHeader("Cookie"));
+    }
+
+    /** The request carried no Cookie header at all (operations with {@code security: []}). */
+    static void assertNoCookie(LoggedRequest r) {
+        assertFalse(r.containsHeader("Cookie"), () -> "no cookie expected, got " + r.getHeader("Cookie"));
     }
 
     static void assertQueueId(LoggedRequest r, UUID expected) {

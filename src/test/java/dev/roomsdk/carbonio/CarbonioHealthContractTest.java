@@ -3,6 +3,7 @@ package dev.roomsdk.carbonio;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.roomsdk.carbonio.CarbonioFixtures.assertCall;
+import static dev.roomsdk.carbonio.CarbonioFixtures.assertNoCookie;
 import static dev.roomsdk.carbonio.CarbonioFixtures.json;
 import static dev.roomsdk.carbonio.CarbonioFixtures.noContent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Health checks: status with dependencies, liveness and readiness (errors in CarbonioErrorStatusTest). */
+/**
+ * Health checks: status with dependencies, liveness and readiness (errors in
+ * CarbonioErrorStatusTest). The contract says {@code security: []}: the client has a
+ * session, yet none of them carries its cookie (more in CarbonioAnonymousAccessTest).
+ */
 class CarbonioHealthContractTest {
 
     @RegisterExtension
@@ -47,6 +52,7 @@ class CarbonioHealthContractTest {
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "GET", server.path("/health"));
+        assertNoCookie(r);
         assertEquals(0, r.getBody().length);
         assertTrue(health.getIsLive());
         assertEquals(HealthStatusType.WARN, health.getStatus());
@@ -63,7 +69,9 @@ class CarbonioHealthContractTest {
 
         carbonio.health().isLive();
 
-        assertCall(server.onlyRequest(), "GET", server.path("/health/live"));
+        LoggedRequest r = server.onlyRequest();
+        assertCall(r, "GET", server.path("/health/live"));
+        assertNoCookie(r);
     }
 
     @Test
@@ -72,6 +80,8 @@ class CarbonioHealthContractTest {
 
         carbonio.health().isReady();
 
-        assertCall(server.onlyRequest(), "GET", server.path("/health/ready"));
+        LoggedRequest r = server.onlyRequest();
+        assertCall(r, "GET", server.path("/health/ready"));
+        assertNoCookie(r);
     }
 }

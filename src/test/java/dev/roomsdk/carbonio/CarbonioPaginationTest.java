@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** listRoomAttachmentInfo walked with its opaque {@code filter} cursor through {@link Carbonio#attachments(UUID)}. */
+/** listRoomAttachmentInfo walked with its opaque {@code filter} cursor through {@link Carbonio#listAttachments(UUID)}. */
 class CarbonioPaginationTest {
 
     @RegisterExtension
@@ -85,7 +85,7 @@ class CarbonioPaginationTest {
     void walksEveryPagePassingEachCursorBackUnchanged() {
         threePages();
 
-        List<UUID> got = carbonio.attachments(ROOM_ID, 2).stream().map(Attachment::getId).collect(Collectors.toList());
+        List<UUID> got = carbonio.listAttachments(ROOM_ID, 2).stream().map(Attachment::getId).collect(Collectors.toList());
 
         assertEquals(ids(0, 5), got);
         List<LoggedRequest> requests = server.requests();
@@ -105,7 +105,7 @@ class CarbonioPaginationTest {
     @Test
     void isLazyAndFetchesOnlyThePagesUsed() {
         threePages();
-        Paged<Attachment> all = carbonio.attachments(ROOM_ID, 2);
+        Paged<Attachment> all = carbonio.listAttachments(ROOM_ID, 2);
         assertEquals(0, server.requests().size(), "nothing sent before iteration");
 
         Iterator<Attachment> it = all.iterator();
@@ -119,7 +119,7 @@ class CarbonioPaginationTest {
 
         server.wireMock().resetRequests();
         server.wireMock().resetScenarios();
-        assertEquals(3, carbonio.attachments(ROOM_ID, 2).stream().limit(3).count());
+        assertEquals(3, carbonio.listAttachments(ROOM_ID, 2).stream().limit(3).count());
         assertEquals(2, server.requests().size(), "limit(3) at 2 per page needs two pages");
     }
 
@@ -127,7 +127,7 @@ class CarbonioPaginationTest {
     void defaultPageSizeIsTheSdkDefaultAndOneLastPageEndsIt() {
         stubPage(absent(), Scenario.STARTED, "done", page(0, 3, null));
 
-        assertEquals(ids(0, 3), carbonio.attachments(ROOM_ID).stream().map(Attachment::getId).collect(Collectors.toList()));
+        assertEquals(ids(0, 3), carbonio.listAttachments(ROOM_ID).stream().map(Attachment::getId).collect(Collectors.toList()));
 
         LoggedRequest r = server.onlyRequest();
         assertEquals(Integer.toString(CarbonioFiles.DEFAULT_ATTACHMENT_PAGE_SIZE), r.queryParameter("itemsNumber").firstValue());
@@ -138,12 +138,12 @@ class CarbonioPaginationTest {
         stubPage(absent(), Scenario.STARTED, "second", page(0, 2, CURSOR_1));
         stubPage(equalTo(CURSOR_1), "second", "done", page(0, 0, CURSOR_2));
 
-        assertEquals(2, carbonio.attachments(ROOM_ID, 2).stream().count());
+        assertEquals(2, carbonio.listAttachments(ROOM_ID, 2).stream().count());
         assertEquals(2, server.requests().size(), "the empty page's cursor is not followed");
 
         server.wireMock().resetRequests();
         server.wireMock().resetScenarios();
-        Page<Attachment> first = carbonio.attachments(ROOM_ID, 2).firstPage();
+        Page<Attachment> first = carbonio.listAttachments(ROOM_ID, 2).firstPage();
         Page<Attachment> second = first.nextPage();
         assertTrue(second.items().isEmpty());
         assertFalse(second.hasNextPage());
@@ -157,7 +157,7 @@ class CarbonioPaginationTest {
         List<UUID> seen = new ArrayList<>();
 
         PageFetchException e = assertThrows(PageFetchException.class,
-                () -> carbonio.attachments(ROOM_ID, 2).forEach(a -> seen.add(a.getId())));
+                () -> carbonio.listAttachments(ROOM_ID, 2).forEach(a -> seen.add(a.getId())));
 
         assertTrue(e.getMessage().contains(CURSOR_1), e.getMessage());
         assertEquals(3, e.pageNumber());
@@ -171,7 +171,7 @@ class CarbonioPaginationTest {
         server.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("filter", equalTo(CURSOR_1))
                 .inScenario("pages").whenScenarioStateIs("second")
                 .willReturn(aResponse().withStatus(404)));
-        Iterator<Attachment> it = carbonio.attachments(ROOM_ID, 2).iterator();
+        Iterator<Attachment> it = carbonio.listAttachments(ROOM_ID, 2).iterator();
         it.next();
         it.next();
 
@@ -186,14 +186,14 @@ class CarbonioPaginationTest {
     @Test
     void pagesCanBeWalkedAndResumedFromASavedCursor() {
         threePages();
-        Page<Attachment> first = carbonio.attachments(ROOM_ID, 2).firstPage();
+        Page<Attachment> first = carbonio.listAttachments(ROOM_ID, 2).firstPage();
         assertEquals(ids(0, 2), first.items().stream().map(Attachment::getId).collect(Collectors.toList()));
         assertTrue(first.hasNextPage());
         String saved = first.nextContinuation().orElseThrow();
         assertEquals(CURSOR_1, saved);
         assertFalse(first.total().isPresent(), "Carbonio reports no total");
 
-        List<UUID> rest = carbonio.attachments(ROOM_ID, 2).resumeFrom(saved).stream().map(Attachment::getId)
+        List<UUID> rest = carbonio.listAttachments(ROOM_ID, 2).resumeFrom(saved).stream().map(Attachment::getId)
                 .collect(Collectors.toList());
         assertEquals(ids(2, 5), rest);
         assertEquals(CURSOR_1, server.requests().get(1).queryParameter("filter").firstValue(),
@@ -203,9 +203,9 @@ class CarbonioPaginationTest {
 
     @Test
     void invalidPageSizeFailsBeforeAnyRequest() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> carbonio.attachments(ROOM_ID, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> carbonio.listAttachments(ROOM_ID, 0));
         assertTrue(e.getMessage().contains("itemsNumber") && e.getMessage().contains("at least 1"), e.getMessage());
-        assertThrows(NullPointerException.class, () -> carbonio.attachments(null));
+        assertThrows(NullPointerException.class, () -> carbonio.listAttachments(null));
         assertEquals(0, server.requests().size());
     }
 }

@@ -18,6 +18,7 @@ import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.auth.TokenRefreshException;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
+import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.RoomHttpClients;
 import dev.roomsdk.core.paging.Paged;
 import java.util.Objects;
@@ -28,11 +29,17 @@ import okhttp3.OkHttpClient;
 /**
  * Entry point to a Carbonio Workstream Collaboration server. Build one per user session and
  * share it: it is thread-safe and holds a connection pool, which {@link #close()} releases.
- * Every call carries the {@code ZM_AUTH_TOKEN} cookie; when the server answers 401 the token
- * supplier is asked once for a fresh value and the call is resent once. Failed calls throw
+ * Every call the contract secures carries the {@code ZM_AUTH_TOKEN} cookie; when the server
+ * answers 401 the token supplier is asked once for a fresh value and the call is resent once.
+ * The health checks and {@code getMeetingPublic} ({@code security: []}) never carry it, and a
+ * client built without credentials (for guests and monitoring) can make exactly those calls:
+ * the others then fail before any I/O with an {@link IllegalStateException} saying which
+ * builder method gives it credentials. Failed calls throw
  * {@link dev.roomsdk.core.error.RoomSdkException} subtypes; Carbonio sends errors with an
  * empty body, so the exception names the operation and the status. Files go through
- * {@link #files()}, which streams them; attachment listings through {@link #attachments(UUID)}.
+ * {@link #files()}, which streams them; attachment listings through
+ * {@link #listAttachments(UUID)}; other retries or timeouts for some calls through
+ * {@link #withOptions(RequestOptions)}.
  *
  * <pre>{@code
  * try (Carbonio carbonio = Carbonio.builder()
@@ -41,6 +48,9 @@ import okhttp3.OkHttpClient;
  *         .build()) {
  *     List<Room> rooms = carbonio.rooms().listRoom(null, null);
  * }
+ * try (Carbonio guest = Carbonio.builder().baseUrl("https://mail.example.com/services/chats").build()) {
+ *     String name = guest.meetings().getMeetingPublic(meetingId).getName();
+ * }
  * }</pre>
  */
 public final class Carbonio implements AutoCloseable {
@@ -48,8 +58,15 @@ public final class Carbonio implements AutoCloseable {
     /** Name of the cookie carrying the Zextras authentication token. */
     public static final String AUTH_COOKIE = "ZM_AUTH_TOKEN";
 
+    private static final String WITHOUT_CREDENTIALS = "this Carbonio client was built without credentials: build it"
+            + " with Carbonio.builder().authToken(...) or .tokenProvider(...) to call it";
+
     private final HttpSettings settings;
     private final OkHttpClient httpClient;
+    private final boolean hasCredentials;
+    private final UUID queueId;
+    private final RequestOptions options;
+    private final boolean ownsTransport;
     private final ApiClient apiClient;
     private final RoomsApi rooms;
     private final MembersApi members;
@@ -64,18 +81,29 @@ public final class Carbonio implements AutoCloseable {
     private volatile Capabilities capabilities;
 
     private Carbonio(Builder b) {
-        this.settings = b.settings;
-        this.httpClient = RoomHttpClients.create("carbonio", b.settings, b.tokens, AuthScheme.cookie(AUTH_COOKIE));
-        this.apiClient = new CarbonioApiClient(httpClient).setBasePath(b.baseUrl);
-        if (b.queueId != null) {
+        this(b.settings, RoomHttpClients.create("carbonio", b.settings, b.tokens, AuthScheme.cookie(AUTH_COOKIE)),
+                b.tokens != null, b.baseUrl, b.queueId, null, true);
+    }
+
+    private Carbonio(HttpSettings settings, OkHttpClient httpClient, boolean hasCredentials, String baseUrl,
+                     UUID queueId, RequestOptions options, boolean ownsTransport) {
+        this.settings = settings;
+        this.httpClient = httpClient;
+        this.hasCredentials = hasCredentials;
+        this.queueId = queueId;
+        this.options = options;
+        this.ownsTransport = ownsTransport;
+        this.apiClient = new CarbonioApiClient(httpClient, options, hasCredentials ? null : WITHOUT_CREDENTIALS)
+                .setBasePath(baseUrl);
+        if (queueId != null) {
             // the generated methods send queue-id only when passed; a default header fills it in otherwise
-            apiClient.addDefaultHeader("queue-id", b.queueId.toString());
+            apiClient.addDefaultHeader("queue-id", queueId.toString());
         }
         this.rooms = new RoomsApi(apiClient);
         this.members = new MembersApi(apiClient);
         this.attachments = new AttachmentsApi(apiClient);
         this.users = new UsersApi(apiClient);
-        this.meetings = new CarbonioMeetingsApi(apiClient, b.queueId);
+        this.meetings = new CarbonioMeetingsApi(apiClient, queueId);
         this.previews = new PreviewsApi(apiClient);
         this.health = new HealthApi(apiClient);
         this.auth = new AuthApi(apiClient);
@@ -84,6 +112,21 @@ public final class Carbonio implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This client with per-call overrides: every call made through the returned one (typed
+     * operations, {@link #listAttachments} pages, {@link #files()} uploads and downloads)
+     * carries {@code options}, e.g. another retry policy
+     * ({@link dev.roomsdk.core.http.RetryPolicy#none()} turns retries off) or shorter
+     * timeouts; unset values fall back to this client's settings, and {@code options} replace
+     * any this client already had. Cheap: it shares this client's connection pool, threads,
+     * credentials and queue id, so its {@link #close()} releases nothing; closing the client
+     * it was derived from does.
+     */
+    public Carbonio withOptions(RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new Carbonio(settings, httpClient, hasCredentials, apiClient.getBasePath(), queueId, options, false);
     }
 
     /** Rooms: list, create, read, update, delete, picture, mute, history, rank. */
@@ -116,7 +159,7 @@ public final class Carbonio implements AutoCloseable {
         return previews;
     }
 
-    /** Health checks (no authentication needed by the server). */
+    /** Health checks: no credentials needed, and none are sent. */
     public HealthApi health() {
         return health;
     }
@@ -137,16 +180,25 @@ public final class Carbonio implements AutoCloseable {
 
     /**
      * Every attachment of room {@code roomId}, newest first, fetched lazily
-     * {@value CarbonioFiles#DEFAULT_ATTACHMENT_PAGE_SIZE} at a time. See
-     * {@link CarbonioFiles#attachments(UUID, int)}.
+     * {@value CarbonioFiles#DEFAULT_ATTACHMENT_PAGE_SIZE} at a time; see
+     * {@link #listAttachments(UUID, int)}.
      */
-    public Paged<Attachment> attachments(UUID roomId) {
-        return files.attachments(roomId, CarbonioFiles.DEFAULT_ATTACHMENT_PAGE_SIZE);
+    public Paged<Attachment> listAttachments(UUID roomId) {
+        return listAttachments(roomId, CarbonioFiles.DEFAULT_ATTACHMENT_PAGE_SIZE);
     }
 
-    /** Every attachment of room {@code roomId}, {@code pageSize} ({@code itemsNumber}, 1 or more) per page. */
-    public Paged<Attachment> attachments(UUID roomId, int pageSize) {
-        return files.attachments(roomId, pageSize);
+    /**
+     * Every attachment of room {@code roomId}, newest first, fetched lazily
+     * {@code pageSize} at a time ({@code listRoomAttachmentInfo} with {@code itemsNumber}).
+     * The next page is asked for with the {@code filter} cursor the previous page returned,
+     * passed back unchanged; the server returns one only while more items exist. An empty
+     * page ends the walk, and a cursor the server repeats fails it rather than looping. The
+     * continuation of a page is its cursor.
+     *
+     * @param pageSize {@code itemsNumber}, at least 1 (checked here, before any I/O)
+     */
+    public Paged<Attachment> listAttachments(UUID roomId, int pageSize) {
+        return files.listAttachments(roomId, pageSize);
     }
 
     /**
@@ -179,18 +231,30 @@ public final class Carbonio implements AutoCloseable {
         return apiClient;
     }
 
-    /** Releases the connection pool and dispatcher threads (unless they belong to a caller's base client). */
+    /**
+     * Releases the connection pool and dispatcher threads (unless they belong to a caller's
+     * base client). On a client from {@link #withOptions} it does nothing: the pool is the
+     * parent's.
+     */
     @Override
     public void close() {
-        RoomHttpClients.close(httpClient, settings);
+        if (ownsTransport) {
+            RoomHttpClients.close(httpClient, settings);
+        }
     }
 
     @Override
     public String toString() {
-        return "Carbonio{baseUrl=" + apiClient.getBasePath() + "}";
+        return "Carbonio{baseUrl=" + apiClient.getBasePath() + (hasCredentials ? "" : ", without credentials")
+                + (options == null ? "" : ", options=" + options) + "}";
     }
 
-    /** Builder for {@link Carbonio}. Not thread-safe; {@link #build()} checks everything. */
+    /**
+     * Builder for {@link Carbonio}. Not thread-safe; {@link #build()} checks everything.
+     * Credentials ({@link #authToken(String)}, {@link #authToken(Supplier)} or
+     * {@link #tokenProvider(TokenProvider)}) are optional: without them the client makes only
+     * the calls that need none (health checks, {@code getMeetingPublic}).
+     */
     public static final class Builder {
         private String baseUrl;
         private TokenProvider tokens;
@@ -255,9 +319,6 @@ public final class Carbonio implements AutoCloseable {
         public Carbonio build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("Carbonio needs baseUrl(...): the WSC service of your Carbonio server");
-            }
-            if (tokens == null) {
-                throw new IllegalStateException("Carbonio needs credentials: call authToken(...) or tokenProvider(...)");
             }
             return new Carbonio(this);
         }

@@ -29,6 +29,8 @@ import okhttp3.RequestBody;
  * and the status);
  * multipart form fields go as plain text; unknown enum values stay readable
  * ({@link UnknownEnumValues}); {@link RequestOptions}, when given, ride on every request;
+ * operations the contract marks {@code security: []} go without the cookie, and on a client
+ * built without credentials the others are refused before any I/O;
  * request bodies are never read into memory to build a call.
  */
 final class CarbonioApiClient extends ApiClient {
@@ -38,14 +40,17 @@ final class CarbonioApiClient extends ApiClient {
     }
 
     private final RequestOptions options;
+    private final String withoutCredentials;
 
-    CarbonioApiClient(OkHttpClient client) {
-        this(client, null);
-    }
-
-    CarbonioApiClient(OkHttpClient client, RequestOptions options) {
+    /**
+     * @param options           ride on every request; null for none
+     * @param withoutCredentials null when the client has credentials, else what to tell a
+     *                          caller of an operation that needs them
+     */
+    CarbonioApiClient(OkHttpClient client, RequestOptions options, String withoutCredentials) {
         super(client);
         this.options = options;
+        this.withoutCredentials = withoutCredentials;
     }
 
     @Override
@@ -53,9 +58,10 @@ final class CarbonioApiClient extends ApiClient {
                                 List<Pair> collectionQueryParams, Object body, Map<String, String> headerParams,
                                 Map<String, String> cookieParams, Map<String, Object> formParams, String[] authNames,
                                 ApiCallback callback) {
+        GeneratedClientHooks.checkCredentials(method, path, authNames, withoutCredentials);
         GeneratedClientHooks.check(queryParams, collectionQueryParams, Pair::getName, Pair::getValue, headerParams, body);
         return GeneratedClientHooks.tag(super.buildRequest(baseUrl, path, method, queryParams, collectionQueryParams,
-                body, headerParams, cookieParams, formParams, authNames, callback), options, false);
+                body, headerParams, cookieParams, formParams, authNames, callback), authNames, options, false);
     }
 
     @Override

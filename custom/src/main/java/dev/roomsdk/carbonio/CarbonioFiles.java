@@ -31,13 +31,14 @@ import okhttp3.Request;
 
 /**
  * Carbonio's binary operations, streamed: attachment uploads (raw and multipart), room and
- * user pictures, attachment downloads, previews and thumbnails, and the attachment listing.
+ * user pictures, attachment downloads, previews and thumbnails.
  * Uploads stream from a {@link TransferBody} and downloads come back as an unread
  * {@link Download}, so memory use does not grow with the file. Every request is built by the
  * generated client (path, headers, query as the contract says) and sent through the
  * {@link Carbonio}'s HTTP client, so the cookie, retries, the 401 refresh and logging apply;
  * failures are {@link dev.roomsdk.core.error.RoomSdkException}s. Thread-safe; get it from
- * {@link Carbonio#files()}.
+ * {@link Carbonio#files()} (or from {@code carbonio.withOptions(options).files()} for other
+ * retries or timeouts).
  */
 public final class CarbonioFiles {
 
@@ -105,7 +106,8 @@ public final class CarbonioFiles {
      * file name and content type, then the optional {@code description} (unicode-escaped, as
      * for the raw upload), {@code messageId}, {@code replyId}, {@code area} and, when known,
      * {@code contentLength} as plain-text parts. A stream of unknown length is sent chunked.
-     * Never retried although it is a PUT: each one adds a new attachment.
+     * Never retried although it is a PUT: each one adds a new attachment (other
+     * {@link RequestOptions} of the client, such as timeouts, still apply).
      *
      * @return the new attachment's id
      */
@@ -122,8 +124,11 @@ public final class CarbonioFiles {
         fields.put("contentLength", length < 0 ? null : Long.toString(length));
         Request prepared = attachments.insertAttachmentMultipartCall(roomId, UNUSED_FILE, null, null, null, null,
                 null, null, null).request();
+        // keeps the timeouts a client from Carbonio.withOptions put on the request
+        RequestOptions given = prepared.tag(RequestOptions.class);
+        RequestOptions neverRetried = given == null ? NEVER_RETRIED : given.newBuilder().retryPolicy(RetryPolicy.none()).build();
         Request request = Transfers.withBody(prepared, Transfers.formData("file", file, fields)).newBuilder()
-                .tag(RequestOptions.class, NEVER_RETRIED)
+                .tag(RequestOptions.class, neverRetried)
                 .build();
         return send(request, Id.class);
     }
@@ -323,16 +328,8 @@ public final class CarbonioFiles {
 
     // ---------------------------------------------------------------- paging
 
-    /**
-     * Every attachment of room {@code roomId}, newest first, fetched lazily
-     * {@code pageSize} at a time ({@code listRoomAttachmentInfo} with {@code itemsNumber}).
-     * The next page is asked for with the {@code filter} cursor the previous page returned,
-     * passed back unchanged; the server returns one only while more items exist. An empty
-     * page ends the walk, and a cursor the server repeats fails it rather than looping.
-     *
-     * @param pageSize {@code itemsNumber}, at least 1
-     */
-    public Paged<Attachment> attachments(UUID roomId, int pageSize) {
+    /** See {@link Carbonio#listAttachments(UUID, int)}, the public face of this listing. */
+    Paged<Attachment> listAttachments(UUID roomId, int pageSize) {
         Objects.requireNonNull(roomId, "roomId");
         if (pageSize < 1) {
             throw new IllegalArgumentException("itemsNumber (the page size) must be at least 1, got " + pageSize);
@@ -351,7 +348,7 @@ public final class CarbonioFiles {
     // ---------------------------------------------------------------- plumbing
 
     private <T> T send(Request request, Type returnType) {
-        return api.<T>execute(http.newCall(request), returnType).getData();
+        return api.<T>execute(RequestOptions.applyCallTimeout(http.newCall(request)), returnType).getData();
     }
 
     private static long length(TransferBody body) {

@@ -29,7 +29,8 @@ import okhttp3.Request;
  * Entry point to the Videsk VPaaS Rooms API. Build one per api-token and share it: it is
  * thread-safe and holds a connection pool, which {@link #close()} releases. Failed calls
  * throw {@link dev.roomsdk.core.error.RoomSdkException} subtypes (a 404 is a
- * {@link dev.roomsdk.core.error.NotFoundException} carrying Videsk's error object).
+ * {@link dev.roomsdk.core.error.NotFoundException} carrying Videsk's error object). Other
+ * retries or timeouts for some calls: {@link #withOptions(RequestOptions)}.
  *
  * <pre>{@code
  * try (Videsk videsk = Videsk.builder().apiToken(System.getenv("VIDESK_TOKEN")).build()) {
@@ -44,13 +45,23 @@ public final class Videsk implements AutoCloseable {
 
     private final HttpSettings settings;
     private final OkHttpClient httpClient;
+    private final RequestOptions options;
+    private final boolean ownsTransport;
     private final ApiClient apiClient;
     private final RoomsApi rooms;
 
     private Videsk(Builder b) {
-        this.settings = b.settings;
-        this.httpClient = RoomHttpClients.create("videsk", b.settings, b.tokens, AuthScheme.bearer());
-        this.apiClient = new VideskApiClient(httpClient).setBasePath(b.baseUrl);
+        this(b.settings, RoomHttpClients.create("videsk", b.settings, b.tokens, AuthScheme.bearer()), b.baseUrl,
+                null, true);
+    }
+
+    private Videsk(HttpSettings settings, OkHttpClient httpClient, String baseUrl, RequestOptions options,
+                   boolean ownsTransport) {
+        this.settings = settings;
+        this.httpClient = httpClient;
+        this.options = options;
+        this.ownsTransport = ownsTransport;
+        this.apiClient = new VideskApiClient(httpClient, options).setBasePath(baseUrl);
         this.rooms = new RoomsApi(apiClient);
     }
 
@@ -73,13 +84,17 @@ public final class Videsk implements AutoCloseable {
     }
 
     /**
-     * The Rooms operations with per-call overrides: another retry policy (or
-     * {@link dev.roomsdk.core.http.RetryPolicy#none()}) and other timeouts for the calls made
-     * through the returned object. Shares this client's connections; cheap to create.
+     * This client with per-call overrides: every call made through the returned one (typed
+     * operations, {@link #listRooms} pages, room access tokens) carries {@code options},
+     * e.g. another retry policy ({@link dev.roomsdk.core.http.RetryPolicy#none()} turns
+     * retries off) or shorter timeouts; unset values fall back to this client's settings, and
+     * {@code options} replace any this client already had. Cheap: it shares this client's
+     * connection pool, threads and credentials, so its {@link #close()} releases nothing;
+     * closing the client it was derived from does.
      */
-    public RoomsApi rooms(RequestOptions options) {
+    public Videsk withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return new RoomsApi(new VideskApiClient(httpClient, options).setBasePath(apiClient.getBasePath()));
+        return new Videsk(settings, httpClient, apiClient.getBasePath(), options, false);
     }
 
     /**
@@ -115,7 +130,7 @@ public final class Videsk implements AutoCloseable {
             HttpUrl.Builder url = request.url().newBuilder();
             query.sort().forEach((field, dir) ->
                     url.addQueryParameter("$sort[" + field + "]", Integer.toString(dir.wireValue())));
-            call = httpClient.newCall(request.newBuilder().url(url.build()).build());
+            call = RequestOptions.applyCallTimeout(httpClient.newCall(request.newBuilder().url(url.build()).build()));
         }
         RoomsList list = apiClient.<RoomsList>execute(call, RoomsList.class).getData();
         List<Room> data = list.getData() == null ? List.of() : list.getData();
@@ -160,15 +175,21 @@ public final class Videsk implements AutoCloseable {
         return httpClient;
     }
 
-    /** Releases the connection pool and dispatcher threads (unless they belong to a caller's base client). */
+    /**
+     * Releases the connection pool and dispatcher threads (unless they belong to a caller's
+     * base client). On a client from {@link #withOptions} it does nothing: the pool is the
+     * parent's.
+     */
     @Override
     public void close() {
-        RoomHttpClients.close(httpClient, settings);
+        if (ownsTransport) {
+            RoomHttpClients.close(httpClient, settings);
+        }
     }
 
     @Override
     public String toString() {
-        return "Videsk{baseUrl=" + apiClient.getBasePath() + "}";
+        return "Videsk{baseUrl=" + apiClient.getBasePath() + (options == null ? "" : ", options=" + options) + "}";
     }
 
     /** Builder for {@link Videsk}. Not thread-safe; {@link #build()} checks everything. */

@@ -38,10 +38,7 @@ final class VideskApiClient extends ApiClient {
 
     private final RequestOptions options;
 
-    VideskApiClient(OkHttpClient client) {
-        this(client, null);
-    }
-
+    /** {@code options} ride on every request; null for none. */
     VideskApiClient(OkHttpClient client, RequestOptions options) {
         super(client);
         this.options = options;
@@ -56,7 +53,7 @@ final class VideskApiClient extends ApiClient {
         // externalId is unique: a repeated create cannot make a second room, it gets 409 instead
         boolean idempotent = body instanceof CreateRoomRequest && ((CreateRoomRequest) body).getExternalId() != null;
         return GeneratedClientHooks.tag(super.buildRequest(baseUrl, path, method, queryParams, collectionQueryParams,
-                body, headerParams, cookieParams, formParams, authNames, callback), options, idempotent);
+                body, headerParams, cookieParams, formParams, authNames, callback), authNames, options, idempotent);
     }
 
     @Override

@@ -40,10 +40,7 @@ final class ZoomApiClient extends ApiClient {
 
     private final RequestOptions options;
 
-    ZoomApiClient(OkHttpClient client) {
-        this(client, null);
-    }
-
+    /** {@code options} ride on every request; null for none. */
     ZoomApiClient(OkHttpClient client, RequestOptions options) {
         super(client);
         this.options = options;
@@ -56,7 +53,7 @@ final class ZoomApiClient extends ApiClient {
                                 ApiCallback callback) {
         GeneratedClientHooks.check(queryParams, collectionQueryParams, Pair::getName, Pair::getValue, headerParams, body);
         return GeneratedClientHooks.tag(super.buildRequest(baseUrl, path, method, queryParams, collectionQueryParams,
-                body, headerParams, cookieParams, formParams, authNames, callback), options, false);
+                body, headerParams, cookieParams, formParams, authNames, callback), authNames, options, false);
     }
 
     @Override

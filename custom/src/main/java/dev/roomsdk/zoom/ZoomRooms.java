@@ -8,6 +8,7 @@ import dev.roomsdk.core.error.RoomSdkServiceException;
 import dev.roomsdk.core.error.VendorError;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
+import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.RoomHttpClients;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.Paged;
@@ -43,7 +44,7 @@ import okhttp3.Request;
  * throw {@link dev.roomsdk.core.error.RoomSdkException} subtypes carrying the status, the
  * body, Zoom's parsed {@code {code, message}} and its {@code x-zm-trackingid}. A 401 (Zoom
  * code 124, invalid or expired token) makes the credentials refresh once and the call be
- * resent once.
+ * resent once. Other retries or timeouts for some calls: {@link #withOptions(RequestOptions)}.
  *
  * <pre>{@code
  * TokenProvider oauth = ZoomOAuth.serverToServer(accountId, clientId, clientSecret).build();
@@ -62,6 +63,8 @@ public final class ZoomRooms implements AutoCloseable {
 
     private final HttpSettings settings;
     private final OkHttpClient httpClient;
+    private final RequestOptions options;
+    private final boolean ownsTransport;
     private final ZoomApiClient apiClient;
     private final RoomsApi rooms;
     private final DevicesApi devices;
@@ -71,10 +74,18 @@ public final class ZoomRooms implements AutoCloseable {
     private final VirtualBackgroundsApi virtualBackgrounds;
 
     private ZoomRooms(Builder b) {
-        this.settings = b.settings;
-        this.httpClient = RoomHttpClients.create("zoom", b.settings, b.tokens, AuthScheme.bearer());
-        this.apiClient = new ZoomApiClient(httpClient);
-        apiClient.setBasePath(b.baseUrl);
+        this(b.settings, RoomHttpClients.create("zoom", b.settings, b.tokens, AuthScheme.bearer()), b.baseUrl,
+                null, true);
+    }
+
+    private ZoomRooms(HttpSettings settings, OkHttpClient httpClient, String baseUrl, RequestOptions options,
+                      boolean ownsTransport) {
+        this.settings = settings;
+        this.httpClient = httpClient;
+        this.options = options;
+        this.ownsTransport = ownsTransport;
+        this.apiClient = new ZoomApiClient(httpClient, options);
+        apiClient.setBasePath(baseUrl);
         this.rooms = new RoomsApi(apiClient);
         this.devices = new DevicesApi(apiClient);
         this.locations = new LocationsApi(apiClient);
@@ -85,6 +96,20 @@ public final class ZoomRooms implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This client with per-call overrides: every call made through the returned one (typed
+     * operations, paged listings, virtual background uploads) carries {@code options}, e.g.
+     * another retry policy ({@link dev.roomsdk.core.http.RetryPolicy#none()} turns retries
+     * off) or shorter timeouts; unset values fall back to this client's settings, and
+     * {@code options} replace any this client already had. Cheap: it shares this client's
+     * connection pool, threads and credentials, so its {@link #close()} releases nothing;
+     * closing the client it was derived from does.
+     */
+    public ZoomRooms withOptions(RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new ZoomRooms(settings, httpClient, apiClient.getBasePath(), options, false);
     }
 
     /** Zoom Rooms: list, add, profile, settings, location, delete, controls. */
@@ -187,7 +212,8 @@ public final class ZoomRooms implements AutoCloseable {
             throw new UncheckedIOException("cannot read the size of '" + file.fileName() + "'", e);
         }
         try {
-            return apiClient.<VirtualBackgroundFile>execute(httpClient.newCall(request), VirtualBackgroundFile.class).getData();
+            Call call = RequestOptions.applyCallTimeout(httpClient.newCall(request));
+            return apiClient.<VirtualBackgroundFile>execute(call, VirtualBackgroundFile.class).getData();
         } catch (NotReplayableBodyException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof VirtualBackgroundRules.TooLarge) {
@@ -237,15 +263,26 @@ public final class ZoomRooms implements AutoCloseable {
         return message.contains("next_page_token") || message.contains("page token");
     }
 
-    /** Releases the connection pool and dispatcher threads (unless they belong to a caller's base client). */
+    /** The client's transport, for tests of its pool and threads. */
+    OkHttpClient httpClient() {
+        return httpClient;
+    }
+
+    /**
+     * Releases the connection pool and dispatcher threads (unless they belong to a caller's
+     * base client). On a client from {@link #withOptions} it does nothing: the pool is the
+     * parent's.
+     */
     @Override
     public void close() {
-        RoomHttpClients.close(httpClient, settings);
+        if (ownsTransport) {
+            RoomHttpClients.close(httpClient, settings);
+        }
     }
 
     @Override
     public String toString() {
-        return "ZoomRooms{baseUrl=" + apiClient.getBasePath() + "}";
+        return "ZoomRooms{baseUrl=" + apiClient.getBasePath() + (options == null ? "" : ", options=" + options) + "}";
     }
 
     /** Builder for {@link ZoomRooms}. Not thread-safe; {@link #build()} checks everything. */

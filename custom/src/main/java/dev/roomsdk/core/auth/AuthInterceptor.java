@@ -7,8 +7,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Puts the current credential on every attempt of every call. It sits inside the retry
- * policy so an attempt made after a backoff carries a token refreshed meanwhile.
+ * Puts the current credential on every attempt of every call, except on requests tagged
+ * {@link Anonymous}, which go without one (the provider is not even asked). It sits inside
+ * the retry policy so an attempt made after a backoff carries a token refreshed meanwhile.
  */
 public final class AuthInterceptor implements Interceptor {
 
@@ -37,6 +38,9 @@ public final class AuthInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        if (Anonymous.is(chain.request())) {
+            return chain.proceed(chain.request());
+        }
         AccessToken token = tokens.token();
         // the tag lets TokenAuthenticator invalidate exactly the token a 401 rejected
         return chain.proceed(scheme.apply(chain.request(), token).newBuilder().tag(AccessToken.class, token).build());

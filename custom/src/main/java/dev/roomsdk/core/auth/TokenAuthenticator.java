@@ -11,7 +11,8 @@ import okhttp3.Route;
  * through the same single-flight refresh, and resend once. If the resent request is
  * rejected too, or no different token can be had, it gives up and the caller gets an
  * {@link dev.roomsdk.core.error.AuthenticationException}; it never loops. OkHttp does not
- * resend one-shot bodies, so a streamed upload is not replayed.
+ * resend one-shot bodies, so a streamed upload is not replayed. A 401 to a request tagged
+ * {@link Anonymous} is never answered with a credential: the contract says it takes none.
  */
 public final class TokenAuthenticator implements Authenticator {
 
@@ -31,6 +32,9 @@ public final class TokenAuthenticator implements Authenticator {
             }
         }
         Request rejected = response.request();
+        if (Anonymous.is(rejected)) {
+            return null;
+        }
         AccessToken sent = rejected.tag(AccessToken.class);
         if (sent == null) {
             return null;

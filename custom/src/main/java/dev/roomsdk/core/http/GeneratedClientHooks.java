@@ -1,5 +1,6 @@
 package dev.roomsdk.core.http;
 
+import dev.roomsdk.core.auth.Anonymous;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,9 @@ import okhttp3.Request;
 /**
  * What every API's subclass of its generated {@code ApiClient} does before and after the
  * generated code builds a request, kept here once: the contract check before any I/O
- * ({@link RequestValidator}, path parameters included) and the tags the policies read ({@link RequestOptions},
- * {@link Idempotent}). The generated {@code Pair} type differs per API, hence the two
+ * ({@link RequestValidator}, path parameters included), the refusal of an operation that needs
+ * credentials on a client built without any, and the tags the policies read ({@link RequestOptions},
+ * {@link Idempotent}, {@link Anonymous}). The generated {@code Pair} type differs per API, hence the two
  * accessor functions. Stateless and thread-safe.
  */
 public final class GeneratedClientHooks {
@@ -48,9 +50,28 @@ public final class GeneratedClientHooks {
         }
     }
 
-    /** {@code request} carrying {@code options} (when not null) and, when {@code idempotent}, the retry-safe mark. */
-    public static Request tag(Request request, RequestOptions options, boolean idempotent) {
-        if (options == null && !idempotent) {
+    /**
+     * Refuses, before any I/O, to build operation {@code method path} when it needs
+     * credentials ({@code authNames}, from the contract's {@code security}, is not empty) and
+     * the client has none. {@code withoutCredentials} is null when the client has credentials,
+     * else the sentence telling the caller how to build one that has them.
+     *
+     * @throws IllegalStateException naming the operation and quoting {@code withoutCredentials}
+     */
+    public static void checkCredentials(String method, String path, String[] authNames, String withoutCredentials) {
+        if (withoutCredentials != null && !isAnonymous(authNames)) {
+            throw new IllegalStateException(method + " " + path + " needs credentials, but " + withoutCredentials);
+        }
+    }
+
+    /**
+     * {@code request} carrying {@code options} (when not null), the retry-safe mark when
+     * {@code idempotent}, and the {@link Anonymous} mark when {@code authNames} is empty (the
+     * contract says {@code security: []}), so no credential goes on it.
+     */
+    public static Request tag(Request request, String[] authNames, RequestOptions options, boolean idempotent) {
+        boolean anonymous = isAnonymous(authNames);
+        if (options == null && !idempotent && !anonymous) {
             return request;
         }
         Request.Builder b = request.newBuilder();
@@ -60,7 +81,15 @@ public final class GeneratedClientHooks {
         if (idempotent) {
             b.tag(Idempotent.class, Idempotent.YES);
         }
+        if (anonymous) {
+            b.tag(Anonymous.class, Anonymous.YES);
+        }
         return b.build();
+    }
+
+    // the generated code passes the operation's security schemes; none listed means none needed
+    private static boolean isAnonymous(String[] authNames) {
+        return authNames != null && authNames.length == 0;
     }
 
     private static <P> List<P> nullToEmpty(List<P> list) {

@@ -19,20 +19,25 @@ public final class RoomHttpClients {
     private RoomHttpClients() {
     }
 
-    /** A client for {@code api} built from {@code settings}, carrying {@code tokens} as {@code scheme}. */
+    /**
+     * A client for {@code api} built from {@code settings}, carrying {@code tokens} as
+     * {@code scheme}. With {@code tokens} null it carries no credentials at all (for clients
+     * built for anonymous operations only; the entry point refuses the others before any I/O).
+     */
     public static OkHttpClient create(String api, HttpSettings settings, TokenProvider tokens, AuthScheme scheme) {
         OkHttpClient.Builder b = settings.baseClient() == null ? new OkHttpClient.Builder() : settings.baseClient().newBuilder();
-        return b.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        b.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .addInterceptor(new UserAgentInterceptor(api))
-                .addInterceptor(new RetryInterceptor(settings.retryPolicy()))
-                .addInterceptor(new AuthInterceptor(tokens, scheme))
-                .addNetworkInterceptor(AuthInterceptor.reapplyAfterCookieJar(scheme))
-                .addNetworkInterceptor(new LoggingInterceptor())
-                .authenticator(new TokenAuthenticator(tokens, scheme))
-                .build();
+                .addInterceptor(new RetryInterceptor(settings.retryPolicy()));
+        if (tokens != null) {
+            b.addInterceptor(new AuthInterceptor(tokens, scheme))
+                    .addNetworkInterceptor(AuthInterceptor.reapplyAfterCookieJar(scheme))
+                    .authenticator(new TokenAuthenticator(tokens, scheme));
+        }
+        return b.addNetworkInterceptor(new LoggingInterceptor()).build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.roomsdk.core.transfer;
 
 import dev.roomsdk.core.error.ErrorMapper;
+import dev.roomsdk.core.http.RequestOptions;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -78,12 +79,13 @@ public final class Transfers {
      * answer or a transport failure becomes the SDK's exception; nothing is left open. Asks
      * for the body uncompressed unless {@code request} says otherwise: OkHttp drops the
      * length of a body it unzips, and files (images, pdfs, archives) rarely shrink anyway.
+     * The whole-call timeout of the request's {@link RequestOptions} tag, if any, applies.
      */
     public static Download download(OkHttpClient http, Request request, ProgressListener progress) {
         if (request.header("Accept-Encoding") == null) {
             request = request.newBuilder().header("Accept-Encoding", "identity").build();
         }
-        Call call = http.newCall(request);
+        Call call = RequestOptions.applyCallTimeout(http.newCall(request));
         Response response;
         try {
             response = call.execute();
