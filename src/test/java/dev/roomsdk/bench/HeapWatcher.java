@@ -31,6 +31,15 @@ final class HeapWatcher implements AutoCloseable {
         return peak;
     }
 
+    /**
+     * Heap still in use right after a full collection: what is reachable now. Costs a
+     * {@code System.gc()}, so call it at a few chosen points only.
+     */
+    static long liveBytes() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     static long maxHeap() {
         return Runtime.getRuntime().maxMemory();
     }

@@ -8,12 +8,15 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * journal before each test, and after each test validates every request the SDK sent and
  * every response WireMock served against {@code specs/<api>.yaml}. Any violation fails the
  * test with the validator's report. Each validated request also counts its operation as
- * exercised for the spec coverage tests.
+ * exercised for the spec coverage tests, and its query is kept under the test's name for
+ * {@code PaginatedOperationsTest}.
  */
 public final class ContractServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -117,11 +121,19 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
                 .map(m -> m.isAnnotationPresent(ForwardCompatible.class)).orElse(false);
         boolean offContract = context.getTestMethod()
                 .map(m -> m.isAnnotationPresent(OffContract.class)).orElse(false);
-        List<String> violations = offContract ? requestViolations() : violations(forwardCompatible);
+        String test = context.getRequiredTestClass().getSimpleName() + "#"
+                + context.getTestMethod().map(Method::getName).orElse("?");
+        List<String> violations = offContract ? requestViolations() : violations(forwardCompatible, test);
         if (!violations.isEmpty()) {
             throw new AssertionError("contract violations against " + spec.file().getFileName() + ":\n"
                     + String.join("\n---\n", violations));
         }
+    }
+
+    private static Map<String, List<String>> query(LoggedRequest request) {
+        Map<String, List<String>> query = new TreeMap<>();
+        request.getQueryParams().forEach((name, values) -> query.put(name, List.copyOf(values.values())));
+        return query;
     }
 
     /** Validates only the requests of the current test (responses were broken on purpose). */
@@ -146,6 +158,11 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
      * each test; public so the harness's own tests can check that it catches drift.
      */
     public List<String> violations(boolean forwardCompatible) {
+        return violations(forwardCompatible, null);
+    }
+
+    /** As {@link #violations(boolean)}; when {@code test} is given, also records each valid request's query under it. */
+    private List<String> violations(boolean forwardCompatible, String test) {
         List<String> violations = new ArrayList<>();
         for (ServeEvent event : events()) {
             LoggedRequest request = event.getRequest();
@@ -161,6 +178,9 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
                 violations.add(report);
             } else {
                 ExercisedOperations.record(spec.api(), operation);
+                if (test != null) {
+                    ExercisedOperations.recordQuery(spec.api(), operation, test, query(request));
+                }
             }
         }
         return violations;

@@ -6,10 +6,13 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * One fetched page: its items, where the next page starts, and the total when the API
- * reports one. Immutable and thread-safe; {@link #nextPage()} does I/O, nothing else does.
+ * reports one. Immutable and thread-safe; {@link #nextPage()} does I/O and
+ * {@link #nextPageAsync(Executor)} does it on an executor, nothing else does.
  *
  * @param <T> item type
  */
@@ -69,6 +72,25 @@ public final class Page<T> {
         }
         Objects.requireNonNull(cursor, "a page built with Page.of has no source to fetch from");
         return cursor.fetch(nextContinuation, pageNumber + 1);
+    }
+
+    /**
+     * Fetches the next page as one task on {@code executor}; nothing is sent before that task
+     * runs, or at all if the future was cancelled first. The future completes exceptionally with
+     * the {@link PageFetchException} {@link #nextPage()} would throw (naming the page and its
+     * continuation, with the API's exception as cause). Calling it again after a failure retries
+     * the same page. Chain pages with {@code thenCompose(p -> p.nextPageAsync(executor))}.
+     *
+     * @throws NoSuchElementException when this is the last page (nothing is scheduled)
+     * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the task
+     */
+    public CompletableFuture<Page<T>> nextPageAsync(Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        if (!hasNextPage()) {
+            throw new NoSuchElementException("page " + pageNumber + " is the last page");
+        }
+        Objects.requireNonNull(cursor, "a page built with Page.of has no source to fetch from");
+        return cursor.fetchAsync(nextContinuation, pageNumber + 1, executor);
     }
 
     /** Where the next page starts: save it to resume later with {@link Paged#pagesFrom(String)}. */

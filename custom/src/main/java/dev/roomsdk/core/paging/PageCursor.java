@@ -1,19 +1,24 @@
 package dev.roomsdk.core.paging;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * State of one walk through the pages: the fetcher, the page size and the continuations
- * already used. A server that hands back a continuation it already gave would make the walk
- * loop forever; this fails it instead. Shared by the pages of one walk; synchronized
- * because those pages may be handed to other threads.
+ * already fetched, each with the page number it was fetched as. A server that hands back a
+ * continuation it already gave would make the walk loop forever; this fails it instead.
+ * Asking again for the same page (a retry after a failed or abandoned fetch) is not a loop:
+ * it carries the same page number and is sent again. Shared by the pages of one walk;
+ * synchronized because those pages may be handed to other threads.
  */
 final class PageCursor<T> {
 
     private final PageFetcher<T> fetcher;
     private final int pageSize;
-    private final Set<String> used = new HashSet<>();
+    private final Map<String, Integer> fetched = new HashMap<>();
 
     PageCursor(PageFetcher<T> fetcher, int pageSize) {
         this.fetcher = fetcher;
@@ -21,10 +26,11 @@ final class PageCursor<T> {
     }
 
     synchronized Page<T> fetch(String continuation, int pageNumber) {
-        if (continuation != null && !used.add(continuation)) {
+        Integer earlier = continuation == null ? null : fetched.get(continuation);
+        if (earlier != null && earlier != pageNumber) {
             throw new PageFetchException("the server returned continuation '" + continuation
-                    + "' a second time (page " + pageNumber + "); stopping instead of looping",
-                    pageNumber, continuation, null);
+                    + "' a second time (page " + pageNumber + ", already fetched as page " + earlier
+                    + "); stopping instead of looping", pageNumber, continuation, null);
         }
         Page<T> page;
         try {
@@ -40,6 +46,30 @@ final class PageCursor<T> {
             throw new PageFetchException("the page fetcher returned no page for page " + pageNumber,
                     pageNumber, continuation, null);
         }
+        if (continuation != null) {
+            fetched.put(continuation, pageNumber);
+        }
         return page.attach(this, continuation, pageNumber);
+    }
+
+    /**
+     * {@link #fetch} run as one task on {@code executor}. The future completes with the page, or
+     * exceptionally with the very {@link PageFetchException} {@code fetch} would throw. Nothing
+     * is sent if the future is already done (cancelled) when the task starts.
+     */
+    CompletableFuture<Page<T>> fetchAsync(String continuation, int pageNumber, Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        CompletableFuture<Page<T>> future = new CompletableFuture<>();
+        executor.execute(() -> {
+            if (future.isDone()) {
+                return;
+            }
+            try {
+                future.complete(fetch(continuation, pageNumber));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        });
+        return future;
     }
 }

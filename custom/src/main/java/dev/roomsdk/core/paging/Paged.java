@@ -5,6 +5,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -15,7 +17,8 @@ import java.util.stream.StreamSupport;
  * {@link #iterator()} starts again from the first page (or the resume point). Empty pages
  * that still point at a next page are skipped; a repeated continuation fails with
  * {@link PageFetchException} rather than looping. Thread-safe to share; each iterator is
- * for one thread.
+ * for one thread. For non-blocking callers, {@link #firstPageAsync(Executor)} and
+ * {@link Page#nextPageAsync(Executor)} fetch one page per {@code CompletableFuture}.
  *
  * @param <T> item type
  */
@@ -60,6 +63,18 @@ public final class Paged<T> implements Iterable<T> {
     /** Fetches the first page (or the page at the resume point). Does I/O. */
     public Page<T> firstPage() {
         return new PageCursor<>(fetcher, pageSize).fetch(start, 1);
+    }
+
+    /**
+     * Fetches the first page (or the page at the resume point) as one task on {@code executor},
+     * starting a new walk; follow it with {@link Page#nextPageAsync(Executor)}. Nothing is sent
+     * before the task runs. The future completes exceptionally with the
+     * {@link PageFetchException} {@link #firstPage()} would throw.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the task
+     */
+    public CompletableFuture<Page<T>> firstPageAsync(Executor executor) {
+        return new PageCursor<>(fetcher, pageSize).fetchAsync(start, 1, executor);
     }
 
     /** The pages, lazily: the first is fetched on the first {@code hasNext()}. */
