@@ -4,9 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +21,7 @@ import dev.roomsdk.core.auth.TokenRefreshException;
 import dev.roomsdk.core.error.AuthenticationException;
 import dev.roomsdk.videsk.Videsk;
 import dev.roomsdk.zoom.ZoomOAuth;
+import dev.roomsdk.zoom.ZoomRooms;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -155,6 +158,41 @@ class SecretRedactionCanaryTest {
         captured.add(ZoomOAuth.refreshToken("client", CANARY_SECRET, CANARY_REFRESH, t -> { }).toString());
 
         assertTrue(e.getMessage().contains("invalid_request"), e.getMessage());
+        assertNoCanary();
+    }
+
+    @Test
+    void zoomOAuthTokensNeverLeakThroughTheClientsRefreshAndFailure() {
+        // token endpoint: first the old token, then the new one
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).inScenario("tokens").whenScenarioStateIs(STARTED)
+                .willSetStateTo("renewed").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"" + CANARY_TOKEN_OLD + "\",\"token_type\":\"bearer\",\"expires_in\":3599}")));
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).inScenario("tokens").whenScenarioStateIs("renewed")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"" + CANARY_TOKEN_NEW + "\",\"token_type\":\"bearer\",\"expires_in\":3599}")));
+        // the API rejects the old token (code 124), accepts the new one for one room, rejects it for another
+        oauth.stubFor(get(urlPathEqualTo("/v2/rooms/room-1")).withHeader("Authorization", equalTo("Bearer " + CANARY_TOKEN_OLD))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":124,\"message\":\"Invalid access token.\"}")));
+        oauth.stubFor(get(urlPathEqualTo("/v2/rooms/room-1")).withHeader("Authorization", equalTo("Bearer " + CANARY_TOKEN_NEW))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"basic\":{\"name\":\"Huddle 1\"}}")));
+        oauth.stubFor(get(urlPathEqualTo("/v2/rooms/room-2")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":124,\"message\":\"Access token is expired.\"}")));
+
+        CachingTokenProvider s2s = ZoomOAuth.serverToServer("acc", "client", CANARY_SECRET).oauthBaseUrl(oauth.baseUrl()).build();
+        try (ZoomRooms zoom = ZoomRooms.builder().baseUrl(oauth.baseUrl() + "/v2").credentials(s2s).build()) {
+            captured.add(String.valueOf(zoom.rooms().getZRProfile("room-1", null)));
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> zoom.rooms().getZRProfile("room-2", null));
+            capture(e);
+            captured.add(zoom.toString());
+            captured.add(s2s.toString());
+        }
+
+        // the first token, one refresh after each 401, and no more: never a loop
+        oauth.verify(3, postRequestedFor(urlEqualTo("/oauth/token")));
+        assertTrue(captured.stream().anyMatch(s -> s.contains("Huddle 1")), "the refreshed call succeeded");
+        assertTrue(captured.stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
         assertNoCanary();
     }
 }
