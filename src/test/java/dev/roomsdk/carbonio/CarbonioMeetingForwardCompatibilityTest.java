@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A newer Carbonio sends meeting fields and enum values this contract does not know (seed 003
- * already shows {@code handRaisedAt} on participants): calls keep working and the known fields
+ * A newer Carbonio sends meeting fields and enum values this contract does not know: calls
+ * keep working and the known fields
  * keep their values; unknown enum values read as the generated UNKNOWN_DEFAULT_OPEN_API.
  */
 class CarbonioMeetingForwardCompatibilityTest {
@@ -44,6 +44,7 @@ class CarbonioMeetingForwardCompatibilityTest {
                         + "\"tags\":[\"weekly\"],\"participants\":[{\"userId\":\"" + MODERATOR_ID + "\","
                         + "\"userType\":\"guest\",\"audioStreamEnabled\":true,\"videoStreamEnabled\":false,"
                         + "\"joinedAt\":\"2026-11-21T16:45:12.250Z\",\"handRaisedAt\":\"2026-11-21T16:46:00Z\","
+                        + "\"networkQuality\":\"good\","
                         + "\"device\":{\"kind\":\"phone\"}}],\"createdAt\":\"2026-11-20T09:30:00Z\","
                         + "\"startedAt\":\"2026-11-21T16:45:12.250Z\"}")));
 
@@ -65,8 +66,9 @@ class CarbonioMeetingForwardCompatibilityTest {
         assertEquals(MeetingUserType.UNKNOWN_DEFAULT_OPEN_API, participant.getUserType());
         assertEquals(Boolean.TRUE, participant.getAudioStreamEnabled());
         assertEquals(OffsetDateTime.parse("2026-11-21T16:45:12.250Z"), participant.getJoinedAt());
+        assertEquals(OffsetDateTime.parse("2026-11-21T16:46:00Z"), participant.getHandRaisedAt());
         // what the client does not model is still reachable
-        assertEquals("2026-11-21T16:46:00Z", participant.getAdditionalProperty("handRaisedAt"));
+        assertEquals("good", participant.getAdditionalProperty("networkQuality"));
     }
 
     @Test
