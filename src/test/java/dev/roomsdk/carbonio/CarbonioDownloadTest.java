@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.error.NotFoundException;
 import dev.roomsdk.core.error.PermissionDeniedException;
 import dev.roomsdk.core.transfer.Download;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -64,6 +66,19 @@ class CarbonioDownloadTest {
                 .withHeader("Content-Length", Integer.toString(PDF.length))
                 .withHeader("Content-Disposition", "attachment; filename=\"report.pdf\"")
                 .withBody(PDF)));
+    }
+
+    @Test
+    void aTransferOutlastingTheClientsCallTimeoutStillCompletes() throws IOException {
+        // 1.2 s of dribbled body against a 300 ms client-wide call timeout: a transfer is bounded by its
+        // read timeout (silence), not by the call timeout meant for ordinary calls
+        server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/pdf").withBody(PDF).withChunkedDribbleDelay(6, 1200)));
+        try (Carbonio slow = Carbonio.builder().baseUrl(server.baseUrl()).authToken(TOKEN)
+                .httpSettings(HttpSettings.builder().callTimeout(Duration.ofMillis(300)).build()).build();
+             Download d = slow.files().downloadAttachment(FILE_ID)) {
+            assertArrayEquals(PDF, d.inputStream().readAllBytes());
+        }
     }
 
     List<String> filesIn(Path folder) throws IOException {

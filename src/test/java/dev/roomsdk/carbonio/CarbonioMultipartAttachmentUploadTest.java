@@ -168,6 +168,22 @@ class CarbonioMultipartAttachmentUploadTest {
     }
 
     @Test
+    @OffContract // 503 is not in this operation's contract
+    void theTypedUploadIsNeverRetriedEither() throws IOException {
+        server.stubFor(put(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
+        Path file = dir.resolve("a.bin");
+        Files.write(file, bytes(10));
+        List<Duration> waits = CarbonioFileFixtures.waits();
+        try (Carbonio retrying = CarbonioFileFixtures.retryingClient(server, waits)) {
+            ServerException e = assertThrows(ServerException.class, () -> retrying.attachments()
+                    .insertAttachmentMultipart(ROOM_ID, file.toFile(), null, null, null, null, null, 10L));
+            assertEquals(503, e.statusCode());
+        }
+        assertEquals(1, server.requests().size(), "one PUT: a repeat would add a second attachment");
+        assertTrue(waits.isEmpty());
+    }
+
+    @Test
     void nullArgumentsFailBeforeAnyRequest() {
         NullPointerException e = assertThrows(NullPointerException.class,
                 () -> carbonio.files().uploadAttachmentMultipart(ROOM_ID, null, AttachmentDetails.NONE));

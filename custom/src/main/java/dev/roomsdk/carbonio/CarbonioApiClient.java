@@ -15,11 +15,13 @@ import dev.roomsdk.carbonio.invoker.Pair;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import okhttp3.Call;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * The generated client with the SDK's corrections: requests are checked against the
@@ -38,6 +40,8 @@ final class CarbonioApiClient extends ApiClient {
     static {
         JSON.setGson(UnknownEnumValues.install(JSON.getGson()));
     }
+
+    private static final Pattern ATTACHMENT_UPLOAD = Pattern.compile("/rooms/[^/]+/attachments");
 
     private final RequestOptions options;
     private final String withoutCredentials;
@@ -60,8 +64,11 @@ final class CarbonioApiClient extends ApiClient {
                                 ApiCallback callback) {
         GeneratedClientHooks.checkCredentials(method, path, authNames, withoutCredentials);
         GeneratedClientHooks.check(queryParams, collectionQueryParams, Pair::getName, Pair::getValue, headerParams, body);
+        // a PUT, yet each one adds an attachment: a repeat would duplicate it
+        RequestOptions effective = "PUT".equals(method) && ATTACHMENT_UPLOAD.matcher(path).matches()
+                ? RequestOptions.withoutRetries(options) : options;
         return GeneratedClientHooks.tag(super.buildRequest(baseUrl, path, method, queryParams, collectionQueryParams,
-                body, headerParams, cookieParams, formParams, authNames, callback), authNames, options, false);
+                body, headerParams, cookieParams, formParams, authNames, callback), authNames, effective, false);
     }
 
     @Override
@@ -86,8 +93,16 @@ final class CarbonioApiClient extends ApiClient {
             return super.execute(call, returnType);
         } catch (ApiException e) {
             throw ErrorMapper.map(call.request(), e.getCode(), e.getResponseHeaders(), e.getResponseBody(), e.getCause());
+        }
+    }
+
+    /** Only a body that does not match the contract is a decode failure; other errors pass unchanged. */
+    @Override
+    public <T> T deserialize(Response response, Type returnType) {
+        try {
+            return super.deserialize(response, returnType);
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
-            throw ErrorMapper.decodeFailure(call.request(), e);
+            throw ErrorMapper.decodeFailure(response.request(), e);
         }
     }
 

@@ -11,7 +11,6 @@ import dev.roomsdk.carbonio.model.Capabilities;
 import dev.roomsdk.carbonio.model.Id;
 import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.http.RequestOptions;
-import dev.roomsdk.core.http.RetryPolicy;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.Paged;
 import dev.roomsdk.core.transfer.Download;
@@ -50,8 +49,6 @@ public final class CarbonioFiles {
     public static final int DEFAULT_ATTACHMENT_PAGE_SIZE = 100;
 
     private static final String OCTET_STREAM = "application/octet-stream";
-    // a PUT, yet each one adds an attachment: a repeat would duplicate it
-    private static final RequestOptions NEVER_RETRIED = RequestOptions.builder().retryPolicy(RetryPolicy.none()).build();
     // the generated upload methods want a java.io.File; it is never read (CarbonioApiClient
     // does not read request bodies) and its body is replaced by the streaming one
     private static final File UNUSED_FILE = new File("streamed-body");
@@ -97,7 +94,7 @@ public final class CarbonioFiles {
                 mimeType(file), length, UNUSED_FILE, details.description().map(UnicodeEscapes::encode).orElse(null),
                 details.messageId().orElse(null), details.replyId().orElse(null), details.area().orElse(null),
                 null, null).request();
-        return send(Transfers.withBody(prepared, Transfers.sentAs(file, OCTET_STREAM)), Id.class);
+        return upload(Transfers.withBody(prepared, Transfers.sentAs(file, OCTET_STREAM)), Id.class);
     }
 
     /**
@@ -124,13 +121,8 @@ public final class CarbonioFiles {
         fields.put("contentLength", length < 0 ? null : Long.toString(length));
         Request prepared = attachments.insertAttachmentMultipartCall(roomId, UNUSED_FILE, null, null, null, null,
                 null, null, null).request();
-        // keeps the timeouts a client from Carbonio.withOptions put on the request
-        RequestOptions given = prepared.tag(RequestOptions.class);
-        RequestOptions neverRetried = given == null ? NEVER_RETRIED : given.newBuilder().retryPolicy(RetryPolicy.none()).build();
-        Request request = Transfers.withBody(prepared, Transfers.formData("file", file, fields)).newBuilder()
-                .tag(RequestOptions.class, neverRetried)
-                .build();
-        return send(request, Id.class);
+        // the prepared request already carries "never retried" (CarbonioApiClient marks this PUT)
+        return upload(Transfers.withBody(prepared, Transfers.formData("file", file, fields)), Id.class);
     }
 
     /** {@link #uploadRoomPicture(UUID, TransferBody, Capabilities)} without the size check. */
@@ -175,7 +167,7 @@ public final class CarbonioFiles {
         }
         Request prepared = rooms.updateRoomPictureCall(roomId, UnicodeEscapes.encode(picture.fileName()),
                 mimeType(picture), length, UNUSED_FILE, null, null).request();
-        send(Transfers.withBody(prepared, Transfers.sentAs(picture, OCTET_STREAM)), null);
+        upload(Transfers.withBody(prepared, Transfers.sentAs(picture, OCTET_STREAM)), null);
     }
 
     private void putUserPicture(UUID userId, TransferBody picture, Capabilities limits) {
@@ -186,7 +178,7 @@ public final class CarbonioFiles {
         }
         Request prepared = users.updateUserPictureCall(userId, UnicodeEscapes.encode(picture.fileName()),
                 mimeType(picture), length, UNUSED_FILE, null, null).request();
-        send(Transfers.withBody(prepared, Transfers.sentAs(picture, OCTET_STREAM)), null);
+        upload(Transfers.withBody(prepared, Transfers.sentAs(picture, OCTET_STREAM)), null);
     }
 
     // the server compares the stored file's length with kB * 1024 (RoomServiceImpl.setRoomPicture)
@@ -349,6 +341,10 @@ public final class CarbonioFiles {
 
     private <T> T send(Request request, Type returnType) {
         return api.<T>execute(RequestOptions.applyCallTimeout(http.newCall(request)), returnType).getData();
+    }
+
+    private <T> T upload(Request request, Type returnType) {
+        return api.<T>execute(RequestOptions.applyTransferTimeout(http.newCall(request)), returnType).getData();
     }
 
     private static long length(TransferBody body) {

@@ -20,6 +20,7 @@ import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * The generated client with the SDK's corrections: requests are checked against the
@@ -78,8 +79,16 @@ final class ZoomApiClient extends ApiClient {
             return super.execute(call, returnType);
         } catch (ApiException e) {
             throw ErrorMapper.map(call.request(), e.getCode(), e.getResponseHeaders(), e.getResponseBody(), e.getCause());
+        }
+    }
+
+    /** Only a body that does not match the contract is a decode failure; other errors pass unchanged. */
+    @Override
+    public <T> T deserialize(Response response, Type returnType) {
+        try {
+            return super.deserialize(response, returnType);
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
-            throw ErrorMapper.decodeFailure(call.request(), e);
+            throw ErrorMapper.decodeFailure(response.request(), e);
         }
     }
 

@@ -212,7 +212,7 @@ public final class ZoomRooms implements AutoCloseable {
             throw new UncheckedIOException("cannot read the size of '" + file.fileName() + "'", e);
         }
         try {
-            Call call = RequestOptions.applyCallTimeout(httpClient.newCall(request));
+            Call call = RequestOptions.applyTransferTimeout(httpClient.newCall(request));
             return apiClient.<VirtualBackgroundFile>execute(call, VirtualBackgroundFile.class).getData();
         } catch (NotReplayableBodyException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {

@@ -2,6 +2,7 @@ package dev.roomsdk.core.auth;
 
 import java.io.IOException;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -22,18 +23,29 @@ public final class AuthInterceptor implements Interceptor {
     }
 
     /**
-     * The network-level twin, for OkHttp's cookie jar: the jar rewrites the whole
-     * {@code Cookie} header after the application interceptors ran, which drops a cookie
-     * credential. This puts the credential the attempt was given back, next to the jar's
-     * cookies; for a header credential it changes nothing.
+     * The network-level twin, seeing each request as it goes on the wire. OkHttp's cookie
+     * jar rewrites the whole {@code Cookie} header after the application interceptors ran,
+     * which drops a cookie credential: this puts the attempt's credential back, next to the
+     * jar's cookies. A redirect keeps the request's tags but may lead to another host, port or
+     * scheme (https to http): there the credential is removed, never sent (OkHttp itself drops
+     * only {@code Authorization}, and only on a host change).
      */
     public static Interceptor reapplyAfterCookieJar(AuthScheme scheme) {
         Objects.requireNonNull(scheme, "scheme");
         return chain -> {
             Request request = chain.request();
             AccessToken token = request.tag(AccessToken.class);
-            return chain.proceed(token == null ? request : scheme.apply(request, token));
+            if (token == null) {
+                return chain.proceed(request);
+            }
+            return chain.proceed(isHome(request) ? scheme.apply(request, token) : scheme.remove(request));
         };
+    }
+
+    /** Whether {@code request} goes to the origin its credential was put on for. */
+    static boolean isHome(Request request) {
+        CredentialOrigin origin = request.tag(CredentialOrigin.class);
+        return origin == null || origin.matches(request.url());
     }
 
     @Override
@@ -43,6 +55,24 @@ public final class AuthInterceptor implements Interceptor {
         }
         AccessToken token = tokens.token();
         // the tag lets TokenAuthenticator invalidate exactly the token a 401 rejected
-        return chain.proceed(scheme.apply(chain.request(), token).newBuilder().tag(AccessToken.class, token).build());
+        return chain.proceed(scheme.apply(chain.request(), token).newBuilder().tag(AccessToken.class, token)
+                .tag(CredentialOrigin.class, new CredentialOrigin(chain.request().url())).build());
+    }
+
+    /** Scheme, host and port a credential was issued for: it goes nowhere else. */
+    static final class CredentialOrigin {
+        private final String scheme;
+        private final String host;
+        private final int port;
+
+        CredentialOrigin(HttpUrl url) {
+            this.scheme = url.scheme();
+            this.host = url.host();
+            this.port = url.port();
+        }
+
+        boolean matches(HttpUrl url) {
+            return scheme.equals(url.scheme()) && host.equals(url.host()) && port == url.port();
+        }
     }
 }

@@ -28,12 +28,20 @@ public abstract class AuthScheme {
     /** A copy of {@code request} carrying {@code token}. */
     abstract Request apply(Request request, AccessToken token);
 
+    /** A copy of {@code request} carrying no credential of this scheme. */
+    abstract Request remove(Request request);
+
     private static final class Bearer extends AuthScheme {
         static final Bearer INSTANCE = new Bearer();
 
         @Override
         Request apply(Request request, AccessToken token) {
             return request.newBuilder().header("Authorization", "Bearer " + token.value()).build();
+        }
+
+        @Override
+        Request remove(Request request) {
+            return request.newBuilder().removeHeader("Authorization").build();
         }
 
         @Override
@@ -54,17 +62,29 @@ public abstract class AuthScheme {
         // be followed by the new one. Other cookies (one or several Cookie headers) are kept.
         @Override
         Request apply(Request request, AccessToken token) {
+            String others = otherCookies(request);
+            String pair = name + "=" + token.value();
+            return request.newBuilder().header("Cookie", others.isEmpty() ? pair : others + "; " + pair).build();
+        }
+
+        @Override
+        Request remove(Request request) {
+            String others = otherCookies(request);
+            Request.Builder b = request.newBuilder();
+            return (others.isEmpty() ? b.removeHeader("Cookie") : b.header("Cookie", others)).build();
+        }
+
+        private String otherCookies(Request request) {
             StringBuilder cookie = new StringBuilder();
             for (String header : request.headers("Cookie")) {
                 for (String pair : header.split(";")) {
                     String trimmed = pair.trim();
                     if (!trimmed.isEmpty() && !isOwnPair(trimmed)) {
-                        cookie.append(trimmed).append("; ");
+                        cookie.append(cookie.length() == 0 ? "" : "; ").append(trimmed);
                     }
                 }
             }
-            cookie.append(name).append('=').append(token.value());
-            return request.newBuilder().header("Cookie", cookie.toString()).build();
+            return cookie.toString();
         }
 
         private boolean isOwnPair(String pair) {

@@ -32,7 +32,8 @@ public final class TokenAuthenticator implements Authenticator {
             }
         }
         Request rejected = response.request();
-        if (Anonymous.is(rejected)) {
+        // a 401 from elsewhere (after a redirect) says nothing about our credential
+        if (Anonymous.is(rejected) || !AuthInterceptor.isHome(rejected)) {
             return null;
         }
         AccessToken sent = rejected.tag(AccessToken.class);

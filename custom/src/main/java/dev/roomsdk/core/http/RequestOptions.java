@@ -84,6 +84,28 @@ public final class RequestOptions {
         return call;
     }
 
+    /**
+     * For uploads and downloads, whose duration grows with their size: the whole-call timeout
+     * of the tagged options if one was set, and otherwise none, not the client's default (which
+     * would cut off a large transfer that is making progress; the read and write timeouts still
+     * end a stalled one). OkHttp's call timeout also covers reading a returned body, so this
+     * matters for {@code Download}s too. Returns {@code call}.
+     */
+    public static Call applyTransferTimeout(Call call) {
+        RequestOptions options = call.request().tag(RequestOptions.class);
+        if (options != null && options.callTimeout != null) {
+            call.timeout().timeout(options.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            call.timeout().timeout(0, TimeUnit.MILLISECONDS);
+        }
+        return call;
+    }
+
+    /** {@code options} (or none) with retries turned off, keeping its timeouts. */
+    public static RequestOptions withoutRetries(RequestOptions options) {
+        return (options == null ? builder() : options.newBuilder()).retryPolicy(RetryPolicy.none()).build();
+    }
+
     @Override
     public String toString() {
         return "RequestOptions{retryPolicy=" + retryPolicy + ", connectTimeout=" + connectTimeout + ", readTimeout="

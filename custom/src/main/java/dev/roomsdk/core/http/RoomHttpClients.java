@@ -30,6 +30,9 @@ public final class RoomHttpClients {
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // only RetryPolicy resends, by its method rules (OkHttp would repeat a POST after a 408)
+                .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(new TransparentRetryGuard())
                 .addInterceptor(new UserAgentInterceptor(api))
                 .addInterceptor(new RetryInterceptor(settings.retryPolicy()));
         if (tokens != null) {

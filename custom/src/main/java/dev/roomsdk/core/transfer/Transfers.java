@@ -79,13 +79,14 @@ public final class Transfers {
      * answer or a transport failure becomes the SDK's exception; nothing is left open. Asks
      * for the body uncompressed unless {@code request} says otherwise: OkHttp drops the
      * length of a body it unzips, and files (images, pdfs, archives) rarely shrink anyway.
-     * The whole-call timeout of the request's {@link RequestOptions} tag, if any, applies.
+     * Only the whole-call timeout of the request's {@link RequestOptions} tag, if any, bounds
+     * the transfer ({@link RequestOptions#applyTransferTimeout}).
      */
     public static Download download(OkHttpClient http, Request request, ProgressListener progress) {
         if (request.header("Accept-Encoding") == null) {
             request = request.newBuilder().header("Accept-Encoding", "identity").build();
         }
-        Call call = RequestOptions.applyCallTimeout(http.newCall(request));
+        Call call = RequestOptions.applyTransferTimeout(http.newCall(request));
         Response response;
         try {
             response = call.execute();
