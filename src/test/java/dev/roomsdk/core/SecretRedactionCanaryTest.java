@@ -9,19 +9,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.contract.OffContract;
 import dev.roomsdk.core.auth.AccessToken;
 import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.TokenRefreshException;
 import dev.roomsdk.core.error.AuthenticationException;
+import dev.roomsdk.core.error.ResponseDecodeException;
 import dev.roomsdk.videsk.Videsk;
+import dev.roomsdk.videsk.model.CreateRoomRequest;
+import dev.roomsdk.videsk.model.JoinRoomResponse;
+import dev.roomsdk.videsk.model.RoomWithToken;
+import dev.roomsdk.zoom.model.ZoomRoomProfile;
 import dev.roomsdk.zoom.ZoomOAuth;
 import dev.roomsdk.zoom.ZoomRooms;
+import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -55,7 +63,11 @@ class SecretRedactionCanaryTest {
     static final String CANARY_TOKEN_NEW = "CANARY-new-token-9b1c";
     static final String CANARY_SECRET = "CANARY-client-secret-44d2";
     static final String CANARY_REFRESH = "CANARY-refresh-token-0e8f";
-    static final List<String> CANARIES = List.of(CANARY_TOKEN_OLD, CANARY_TOKEN_NEW, CANARY_SECRET, CANARY_REFRESH);
+    static final String CANARY_ROOM_JWT = "CANARY-room-jwt-5c2e";
+    static final String CANARY_PASSCODE = "CANARY-pass-61a0";
+    static final String CANARY_ACTIVATION = "CANARY-activation-d7b3";
+    static final List<String> CANARIES = List.of(CANARY_TOKEN_OLD, CANARY_TOKEN_NEW, CANARY_SECRET, CANARY_REFRESH,
+            CANARY_ROOM_JWT, CANARY_PASSCODE, CANARY_ACTIVATION);
 
     final List<String> captured = new ArrayList<>();
     final Handler handler = new Handler() {
@@ -144,7 +156,7 @@ class SecretRedactionCanaryTest {
                 .withBody("{\"access_token\":\"" + CANARY_TOKEN_OLD + "\",\"expires_in\":60,\"refresh_token\":\"" + CANARY_TOKEN_NEW + "\"}")));
         CachingTokenProvider s2s = ZoomOAuth.serverToServer("acc", "client", CANARY_SECRET)
                 .oauthBaseUrl(oauth.baseUrl()).refreshMargin(Duration.ofMinutes(5)).build();
-        captured.add(s2s.token().toString()); // inside the margin at once: every call refreshes, logging each time
+        captured.add(s2s.token().toString()); // inside the margin at once: logged as such
         captured.add(s2s.token().toString());
         captured.add(s2s.toString());
 
@@ -176,13 +188,17 @@ class SecretRedactionCanaryTest {
                         .withBody("{\"code\":124,\"message\":\"Invalid access token.\"}")));
         oauth.stubFor(get(urlPathEqualTo("/v2/rooms/room-1")).withHeader("Authorization", equalTo("Bearer " + CANARY_TOKEN_NEW))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"basic\":{\"name\":\"Huddle 1\"}}")));
+                        .withBody("{\"basic\":{\"name\":\"Huddle 1\",\"room_passcode\":\"" + CANARY_PASSCODE
+                                + "\",\"activation_code\":\"" + CANARY_ACTIVATION + "\"}}")));
         oauth.stubFor(get(urlPathEqualTo("/v2/rooms/room-2")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json").withBody("{\"code\":124,\"message\":\"Access token is expired.\"}")));
 
         CachingTokenProvider s2s = ZoomOAuth.serverToServer("acc", "client", CANARY_SECRET).oauthBaseUrl(oauth.baseUrl()).build();
         try (ZoomRooms zoom = ZoomRooms.builder().baseUrl(oauth.baseUrl() + "/v2").credentials(s2s).build()) {
-            captured.add(String.valueOf(zoom.rooms().getZRProfile("room-1", null)));
+            ZoomRoomProfile profile = zoom.rooms().getZRProfile("room-1", null);
+            captured.add(String.valueOf(profile));
+            assertEquals(CANARY_PASSCODE, profile.getBasic().getRoomPasscode(), "masked in toString only");
+            assertEquals(CANARY_ACTIVATION, profile.getBasic().getActivationCode());
             AuthenticationException e = assertThrows(AuthenticationException.class, () -> zoom.rooms().getZRProfile("room-2", null));
             capture(e);
             captured.add(zoom.toString());
@@ -193,6 +209,46 @@ class SecretRedactionCanaryTest {
         oauth.verify(3, postRequestedFor(urlEqualTo("/oauth/token")));
         assertTrue(captured.stream().anyMatch(s -> s.contains("Huddle 1")), "the refreshed call succeeded");
         assertTrue(captured.stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
+        assertNoCanary();
+    }
+
+    @Test
+    void roomAccessTokensAreReturnedButNeverPrinted() {
+        videskServer.stubFor(post(urlPathEqualTo("/vpaas/rooms")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"r1\",\"name\":\"Standup\",\"accessToken\":\"" + CANARY_ROOM_JWT + "\"}")));
+        videskServer.stubFor(post(urlPathEqualTo("/vpaas/rooms/r1/join")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"accessToken\":\"" + CANARY_ROOM_JWT + "\"}")));
+
+        try (Videsk videsk = Videsk.builder().baseUrl(videskServer.baseUrl()).apiToken("api").build()) {
+            RoomWithToken room = videsk.rooms().createRoom(new CreateRoomRequest().name("Standup"));
+            JoinRoomResponse joined = videsk.rooms().joinRoom("r1", new JsonObject());
+            assertEquals(CANARY_ROOM_JWT, room.getAccessToken());
+            assertEquals(CANARY_ROOM_JWT, joined.getAccessToken());
+            captured.add(room.toString());
+            captured.add(joined.toString());
+        }
+
+        assertTrue(captured.stream().anyMatch(s -> s.contains("Standup")), "the room was printed");
+        assertNoCanary();
+    }
+
+    @Test
+    @OffContract
+    void aBodyMissingARequiredFieldFailsWithoutQuotingTheTokenInIt() {
+        videskServer.stubFor(post(urlPathEqualTo("/vpaas/rooms")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"name\":\"Standup\",\"accessToken\":\"" + CANARY_ROOM_JWT + "\"}"))); // no id
+
+        ResponseDecodeException e;
+        try (Videsk videsk = Videsk.builder().baseUrl(videskServer.baseUrl()).apiToken("api").build()) {
+            e = assertThrows(ResponseDecodeException.class,
+                    () -> videsk.rooms().createRoom(new CreateRoomRequest().name("Standup")));
+        }
+        capture(e);
+
+        assertTrue(e.getMessage().contains("POST /vpaas/rooms") && e.getMessage().contains("`id`"), e.getMessage());
+        assertTrue(e.getCause() != null && e.getCause().getStackTrace().length > 0, "where the decoder failed stays visible");
         assertNoCanary();
     }
 }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.error.BadRequestException;
 import dev.roomsdk.core.error.NotFoundException;
+import dev.roomsdk.core.error.RoomSdkException;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.PageFetchException;
 import dev.roomsdk.core.paging.Paged;
@@ -187,6 +188,30 @@ class ZoomPaginationTest {
         assertEquals("tok-2", e.continuation());
         assertTrue(e.getMessage().contains("page 2") && e.getMessage().contains("'tok-2'"), e.getMessage());
         assertEquals(429, ((dev.roomsdk.core.error.RateLimitException) e.getCause()).statusCode());
+    }
+
+    @Test
+    void aFailureOnPageKIsCaughtByTheSdkRootException() {
+        server.stubFor(get(urlPathEqualTo("/v2/rooms/locations")).withQueryParam("next_page_token", absent())
+                .willReturn(json(200, "{\"page_size\":1,\"next_page_token\":\"loc-2\",\"locations\":[{\"id\":\"l1\",\"name\":\"Italy\"}]}")));
+        server.stubFor(get(urlPathEqualTo("/v2/rooms/locations")).withQueryParam("next_page_token", equalTo("loc-2"))
+                .willReturn(json(404, "{\"code\":404,\"message\":\"Location does not exist.\"}")));
+        List<String> seen = new ArrayList<>();
+        RoomSdkException caught = null;
+
+        try {
+            for (Location location : zoom.listLocations()) {
+                seen.add(location.getId());
+            }
+        } catch (RoomSdkException e) { // the one catch a caller writes around single calls and iterations
+            caught = e;
+        }
+
+        assertEquals(List.of("l1"), seen);
+        PageFetchException e = assertInstanceOf(PageFetchException.class, caught);
+        assertEquals(2, e.pageNumber());
+        assertEquals("loc-2", e.continuation());
+        assertEquals(404, assertInstanceOf(NotFoundException.class, e.getCause()).statusCode());
     }
 
     @Test

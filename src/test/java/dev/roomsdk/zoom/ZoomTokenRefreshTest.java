@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.TokenRefreshException;
 import dev.roomsdk.testing.Concurrently;
 import dev.roomsdk.testing.MutableClock;
+import okhttp3.OkHttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -210,5 +212,42 @@ class ZoomTokenRefreshTest {
                 () -> ZoomOAuth.serverToServer("", CLIENT_ID, CLIENT_SECRET));
         assertTrue(e.getMessage().contains("accountId"));
         assertFalse(ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).toString().contains(CLIENT_SECRET));
+    }
+
+    @Test
+    void defaultTokenClientIsSharedAndBoundedBelowTheWaitersTimeout() {
+        OkHttpClient a = ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenClient();
+        OkHttpClient b = ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "refresh-A", t -> { }).tokenClient();
+
+        assertSame(a, b, "one pool for all token requests, not a client per build()");
+        assertTrue(a.connectTimeoutMillis() > 0 && a.readTimeoutMillis() > 0);
+        // CachingTokenProvider's waiters give up after 30 s by default: the refresh must end first
+        assertTrue(a.callTimeoutMillis() > 0 && a.callTimeoutMillis() <= 30_000, "call timeout " + a.callTimeoutMillis());
+    }
+
+    @Test
+    void aStalledTokenEndpointFailsTypedWithinTheRequestTimeout() {
+        oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)
+                .withHeader("Content-Type", "application/json").withBody(tokenJson("access-late"))));
+        CachingTokenProvider tokens = ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET)
+                .oauthBaseUrl(oauth.baseUrl()).clock(clock).tokenRequestTimeout(Duration.ofMillis(300)).build();
+
+        long start = System.nanoTime();
+        TokenRefreshException e = assertThrows(TokenRefreshException.class, tokens::token);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(tookMs < 3_000, "failed after " + tookMs + " ms, not when the server finally answered");
+        assertEquals(0, e.statusCode(), "no answer");
+        assertTrue(e.getMessage().contains("/oauth/token") && e.getMessage().contains("timeout"), e.getMessage());
+        assertFalse(e.getMessage().contains(CLIENT_SECRET));
+    }
+
+    @Test
+    void tokenRequestTimeoutIsCheckedNamingTheRule() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(Duration.ofSeconds(31)));
+        assertTrue(e.getMessage().contains("tokenRequestTimeout") && e.getMessage().contains("30 s"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(Duration.ZERO));
     }
 }

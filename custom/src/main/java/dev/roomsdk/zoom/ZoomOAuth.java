@@ -31,6 +31,23 @@ public final class ZoomOAuth {
     /** Zoom's OAuth host. */
     public static final String DEFAULT_OAUTH_BASE_URL = "https://zoom.us";
 
+    /**
+     * Bound of one token request by default: below the 30 s other callers wait for a refresh,
+     * so a stalled endpoint fails the refreshing thread before the waiters give up.
+     */
+    public static final Duration DEFAULT_TOKEN_REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+    /** Waiters' bound, as {@link CachingTokenProvider.Builder#waitTimeout}'s default. */
+    private static final Duration MAX_TOKEN_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** One client (one pool) for every provider built without {@link Builder#httpClient}. */
+    private static final OkHttpClient DEFAULT_TOKEN_CLIENT = new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(15))
+            .writeTimeout(Duration.ofSeconds(15))
+            .callTimeout(DEFAULT_TOKEN_REQUEST_TIMEOUT)
+            .build();
+
     private ZoomOAuth() {
     }
 
@@ -99,6 +116,7 @@ public final class ZoomOAuth {
         private Duration refreshMargin = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private OkHttpClient http;
+        private Duration requestTimeout;
 
         private Builder(String clientId, String clientSecret, Grant grant) {
             this.clientId = required("clientId", clientId);
@@ -123,16 +141,39 @@ public final class ZoomOAuth {
             return this;
         }
 
-        /** Client for token requests (to share a connection pool); default a plain one. */
+        /**
+         * Client for token requests (to share a connection pool); default one shared client with
+         * connect/read timeouts and a 20 s call timeout.
+         */
         public Builder httpClient(OkHttpClient http) {
             this.http = Objects.requireNonNull(http, "httpClient");
             return this;
         }
 
+        /**
+         * Bound of one whole token request (connect, send, answer), applied as the call timeout
+         * on top of the client; at most 30 s, the time other callers wait for a refresh.
+         * Default 20 s (or the given client's own).
+         */
+        public Builder tokenRequestTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "tokenRequestTimeout");
+            if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(MAX_TOKEN_REQUEST_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("tokenRequestTimeout must be more than 0 and at most "
+                        + MAX_TOKEN_REQUEST_TIMEOUT.getSeconds() + " s, got " + timeout);
+            }
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** The client token requests go through (newBuilder() shares the pool of the base client). */
+        OkHttpClient tokenClient() {
+            OkHttpClient base = http == null ? DEFAULT_TOKEN_CLIENT : http;
+            return requestTimeout == null ? base : base.newBuilder().callTimeout(requestTimeout).build();
+        }
+
         public CachingTokenProvider build() {
             HttpUrl url = HttpUrl.get(oauthBaseUrl).newBuilder().addPathSegments("oauth/token").build();
-            OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(url, clientId, clientSecret,
-                    http == null ? new OkHttpClient() : http, clock);
+            OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(url, clientId, clientSecret, tokenClient(), clock);
             return CachingTokenProvider.builder(grant.bind(endpoint)).refreshMargin(refreshMargin).clock(clock).build();
         }
 

@@ -2,15 +2,20 @@ package dev.roomsdk.core.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.testing.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +27,14 @@ class CachingTokenProviderTest {
     final Deque<Supplier<AccessToken>> answers = new ArrayDeque<>();
 
     CachingTokenProvider provider() {
+        return provider(clock);
+    }
+
+    CachingTokenProvider provider(Clock providerClock) {
         return CachingTokenProvider.builder(() -> {
             fetches.incrementAndGet();
             return answers.isEmpty() ? hourToken("t" + fetches.get()) : answers.poll().get();
-        }).clock(clock).refreshMargin(Duration.ofMinutes(5)).retryDelays(Duration.ofSeconds(1), Duration.ofSeconds(30)).build();
+        }).clock(providerClock).refreshMargin(Duration.ofMinutes(5)).retryDelays(Duration.ofSeconds(1), Duration.ofSeconds(30)).build();
     }
 
     AccessToken hourToken(String value) {
@@ -71,6 +80,76 @@ class CachingTokenProviderTest {
 
         clock.advance(Duration.ofSeconds(1));
         assertEquals("t4", p.token().value(), "recovered");
+    }
+
+    @Test
+    void aTokenInvalidatedJustBeforeTheEarlyRefreshLockIsReplacedNotReturnedAsNull() {
+        // The provider reads the cached token, then the clock. The hook runs at that clock read,
+        // exactly where another thread's 401 would invalidate the token and release the lock.
+        AtomicReference<Runnable> atNextClockRead = new AtomicReference<>();
+        Clock hooked = new Clock() {
+            @Override
+            public Instant instant() {
+                Runnable hook = atNextClockRead.getAndSet(null);
+                if (hook != null) {
+                    hook.run();
+                }
+                return clock.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        CachingTokenProvider p = provider(hooked);
+        AccessToken t1 = p.token();
+        clock.advance(Duration.ofMinutes(56)); // inside the margin: this call tries an early refresh
+        atNextClockRead.set(() -> p.invalidate(t1));
+
+        AccessToken token = p.token();
+
+        assertNotNull(token, "never null, even when the token was invalidated in between");
+        assertEquals("t2", token.value());
+        assertEquals(2, fetches.get());
+    }
+
+    @Test
+    void aTokenShorterThanTheMarginIsNotRefreshedOnEveryCall() {
+        CachingTokenProvider p = CachingTokenProvider.builder(() -> AccessToken.of("s" + fetches.incrementAndGet(),
+                clock.instant().plus(Duration.ofMinutes(2)))).clock(clock).refreshMargin(Duration.ofMinutes(5))
+                .retryDelays(Duration.ofSeconds(1), Duration.ofSeconds(30)).build();
+
+        for (int i = 0; i < 50; i++) {
+            assertEquals("s1", p.token().value());
+        }
+        assertEquals(1, fetches.get(), "50 calls at once on a 2-minute token: one fetch");
+
+        for (int i = 0; i < 50; i++) { // one call every 2 s for 100 s
+            AccessToken t = p.token();
+            assertTrue(t.expiresAt().orElseThrow().isAfter(clock.instant()), "never an expired token");
+            clock.advance(Duration.ofSeconds(2));
+        }
+        assertEquals(2, fetches.get(), "one early refresh, at half the token's life, in 100 s of calls");
+    }
+
+    @Test
+    void aShortTokenInsideTheRefreshBackoffIsStillReplacedOnceExpired() {
+        answers.add(() -> AccessToken.of("brief", clock.instant().plusMillis(500)));
+        CachingTokenProvider p = provider();
+        assertEquals("brief", p.token().value());
+        assertEquals("brief", p.token().value(), "no early refresh within the 1 s first retry delay");
+        assertEquals(1, fetches.get());
+
+        clock.advance(Duration.ofMillis(600)); // expired, though the early-refresh delay has not passed
+
+        assertEquals("t2", p.token().value(), "an expired token is always replaced");
+        assertEquals(2, fetches.get());
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       exactly one fetch; the others wait for it, at most the wait timeout (default 30 s).</li>
  *   <li>A failed early refresh keeps the old token in use and is retried after a backoff
  *       (1 s doubling to 30 s); the failure is logged without the secret.</li>
+ *   <li>A token that lives shorter than the margin is refreshed early after half its
+ *       remaining life (at least the first retry delay), not on every call.</li>
  *   <li>{@link #invalidate} drops the cached token only if it is the one the server
  *       rejected, so concurrent 401s for the same token cause one refresh.</li>
  * </ul>
@@ -62,10 +64,17 @@ public final class CachingTokenProvider implements TokenProvider {
                 return token;
             }
             try {
-                return current == token ? refreshEarly(token) : current;
+                AccessToken latest = current; // read once: a 401 may have invalidated it meanwhile
+                if (latest == token) {
+                    return refreshEarly(token);
+                }
+                if (latest != null && !expired(latest, clock.instant())) {
+                    return latest;
+                }
             } finally {
                 lock.unlock();
             }
+            // invalidated while we waited for the lock: fetch like any caller without a token
         }
         acquire();
         try {
@@ -74,8 +83,7 @@ public final class CachingTokenProvider implements TokenProvider {
                 return again;
             }
             AccessToken fresh = Objects.requireNonNull(source.fetch(), "token source returned null");
-            current = fresh;
-            failedEarlyRefreshes = 0;
+            stored(fresh);
             LOG.log(Level.DEBUG, () -> "fetched a new token, " + describeExpiry(fresh));
             return fresh;
         } finally {
@@ -103,8 +111,7 @@ public final class CachingTokenProvider implements TokenProvider {
     private AccessToken refreshEarly(AccessToken old) {
         try {
             AccessToken fresh = Objects.requireNonNull(source.fetch(), "token source returned null");
-            current = fresh;
-            failedEarlyRefreshes = 0;
+            stored(fresh);
             LOG.log(Level.DEBUG, () -> "refreshed the token before expiry, " + describeExpiry(fresh));
             return fresh;
         } catch (RuntimeException e) {
@@ -121,6 +128,22 @@ public final class CachingTokenProvider implements TokenProvider {
                     + ", next try in " + retryIn.toMillis() + " ms");
             return old;
         }
+    }
+
+    /**
+     * Caches a fetched token. One that already arrives inside the refresh margin (it lives
+     * shorter than the margin) would otherwise be refreshed on every call: its next early
+     * refresh waits half its remaining life, at least the first retry delay. An expired token
+     * is still replaced at once by the blocking path.
+     */
+    private void stored(AccessToken fresh) {
+        Instant now = clock.instant();
+        nextEarlyRefresh = fresh.expiresAt().filter(at -> inMargin(fresh, now)).map(at -> {
+            Duration half = Duration.between(now, at).dividedBy(2);
+            return now.plus(half.compareTo(firstRetryDelay) > 0 ? half : firstRetryDelay);
+        }).orElse(Instant.MIN);
+        failedEarlyRefreshes = 0;
+        current = fresh; // written last: a caller that sees the new token sees its schedule too
     }
 
     private void acquire() {

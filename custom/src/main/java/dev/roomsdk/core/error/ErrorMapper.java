@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.Request;
 
 /**
@@ -30,6 +32,14 @@ public final class ErrorMapper {
     private static final Set<String> SECRET_HEADERS = Set.of("set-cookie", "authorization", "www-authenticate",
             "proxy-authorization", "cookie");
     private static final List<String> REQUEST_ID_HEADERS = List.of("x-zm-trackingid", "x-request-id", "x-trace-id");
+
+    /** Where decoder messages start quoting the body; what follows may hold credentials. */
+    private static final String[] BODY_QUOTE_MARKERS = {
+        " in the JSON string", "JSON string:", "JSON:", " but got ", " but was ", "Value:", "Unexpected value",
+        "For input string"};
+    private static final int MAX_SUMMARY_CHARS = 200;
+    /** gson's own location suffix: names the field, never its value. */
+    private static final Pattern GSON_LOCATION = Pattern.compile(" at line \\d+ column \\d+ path \\$[^\\s]{0,100}$");
 
     private ErrorMapper() {
     }
@@ -104,7 +114,56 @@ public final class ErrorMapper {
             }
         }
         return new ResponseDecodeException(operation + " returned a body that does not match the contract: "
-                + cause.getMessage(), cause);
+                + summary(cause), sanitizedCopy(cause, 0));
+    }
+
+    /**
+     * The decoder's message without the body it quotes: the generated models append the whole
+     * JSON ("... is not found in the JSON string: {...}") and gson the offending value, either
+     * of which may be a token. Keeps what names the problem and the field.
+     */
+    private static String summary(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int cut = m.length();
+        for (String marker : BODY_QUOTE_MARKERS) {
+            int at = m.indexOf(marker);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        String kept = cut > MAX_SUMMARY_CHARS ? m.substring(0, MAX_SUMMARY_CHARS) + "..." : m.substring(0, cut).strip();
+        if (cut < m.length()) {
+            Matcher where = GSON_LOCATION.matcher(m);
+            kept += " (value not shown" + (where.find() && where.start() >= cut ? ";" + where.group() : "") + ")";
+        }
+        return kept;
+    }
+
+    /**
+     * The decoder's exception chain with every message reduced to {@link #summary}, stack traces
+     * kept: chaining the original would print the body with any stack trace.
+     */
+    private static Throwable sanitizedCopy(Throwable t, int depth) {
+        if (t == null || depth >= 8) {
+            return null;
+        }
+        Throwable copy = new DecoderFailure(t.getClass().getName() + ": " + summary(t), sanitizedCopy(t.getCause(), depth + 1));
+        copy.setStackTrace(t.getStackTrace());
+        return copy;
+    }
+
+    /** Stands in for a decoder exception; prints as the original type with the safe message. */
+    private static final class DecoderFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DecoderFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     /** An I/O error of the connection, as opposed to gson's own I/O-typed syntax errors. */

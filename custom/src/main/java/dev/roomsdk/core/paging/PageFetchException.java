@@ -1,11 +1,14 @@
 package dev.roomsdk.core.paging;
 
+import dev.roomsdk.core.error.RoomSdkException;
+
 /**
  * A page could not be fetched, or the server's paging went wrong (a continuation repeated).
  * Says which page and continuation, so a caller can report it or resume from the last good
  * page. Items returned before it stay returned. The cause, if any, is the API's exception.
+ * A {@link RoomSdkException}, so one {@code catch} covers single calls and iterations.
  */
-public class PageFetchException extends RuntimeException {
+public class PageFetchException extends RoomSdkException {
 
     private static final long serialVersionUID = 1L;
 
