@@ -103,13 +103,13 @@ class CarbonioRequestOptionsTest {
     void shortReadTimeoutEndsAStalledDownloadWhileTheParentWaits() throws IOException {
         byte[] bytes = CarbonioFileFixtures.bytes(1000);
         server.stubFor(get(urlPathEqualTo(server.path(DOWNLOAD_PATH))).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/octet-stream").withBody(bytes).withFixedDelay(800)));
+                .withHeader("Content-Type", "application/octet-stream").withBody(bytes).withFixedDelay(1500)));
 
         long start = System.nanoTime();
         RoomSdkTimeoutException e = assertThrows(RoomSdkTimeoutException.class,
                 () -> carbonio.withOptions(QUICK).files().downloadAttachment(FILE_ID));
         long ms = millisSince(start);
-        assertTrue(ms < 700, "ended at the 200 ms read timeout, took " + ms + " ms");
+        assertTrue(ms < 1_200, "ended at the 200 ms read timeout, took " + ms + " ms");
         assertTrue(e.getMessage().contains("GET " + server.path(DOWNLOAD_PATH)), e.getMessage());
         assertEquals(1, server.requests().size());
 

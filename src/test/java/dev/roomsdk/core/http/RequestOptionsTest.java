@@ -123,12 +123,12 @@ class RequestOptionsTest {
     @Test
     @OffContract
     void readTimeoutOfOneCallLeavesTheParentsAlone() {
-        serve(200, ROOM, 800);
+        serve(200, ROOM, 1500);
         RequestOptions quick = RequestOptions.builder().readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build();
         long start = System.nanoTime();
         assertThrows(RoomSdkTimeoutException.class, () -> videsk.withOptions(quick).rooms().getRoom("r1"));
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 700, "ended at the 200 ms read timeout, took " + ms + " ms");
+        assertTrue(ms < 1_200, "ended at the 200 ms read timeout, took " + ms + " ms");
         assertEquals(1, server.requests().size());
 
         assertEquals("r1", videsk.rooms().getRoom("r1").getId(), "the parent still waits up to its 10 s");
