@@ -19,7 +19,7 @@ import dev.roomsdk.core.auth.TokenRefreshException;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
-import dev.roomsdk.core.http.RoomHttpClients;
+import dev.roomsdk.core.http.Transport;
 import dev.roomsdk.core.paging.Paged;
 import java.util.Objects;
 import java.util.UUID;
@@ -61,12 +61,11 @@ public final class Carbonio implements AutoCloseable {
     private static final String WITHOUT_CREDENTIALS = "this Carbonio client was built without credentials: build it"
             + " with Carbonio.builder().authToken(...) or .tokenProvider(...) to call it";
 
-    private final HttpSettings settings;
+    private final Transport transport;
     private final OkHttpClient httpClient;
     private final boolean hasCredentials;
     private final UUID queueId;
     private final RequestOptions options;
-    private final boolean ownsTransport;
     private final ApiClient apiClient;
     private final RoomsApi rooms;
     private final MembersApi members;
@@ -81,18 +80,17 @@ public final class Carbonio implements AutoCloseable {
     private volatile Capabilities capabilities;
 
     private Carbonio(Builder b) {
-        this(b.settings, RoomHttpClients.create("carbonio", b.settings, b.tokens, AuthScheme.cookie(AUTH_COOKIE)),
-                b.tokens != null, b.baseUrl, b.queueId, null, true);
+        this(Transport.create("carbonio", b.settings, b.tokens, AuthScheme.cookie(AUTH_COOKIE)),
+                b.tokens != null, b.baseUrl, b.queueId, null);
     }
 
-    private Carbonio(HttpSettings settings, OkHttpClient httpClient, boolean hasCredentials, String baseUrl,
-                     UUID queueId, RequestOptions options, boolean ownsTransport) {
-        this.settings = settings;
-        this.httpClient = httpClient;
+    private Carbonio(Transport transport, boolean hasCredentials, String baseUrl, UUID queueId,
+                     RequestOptions options) {
+        this.transport = transport;
+        this.httpClient = transport.client();
         this.hasCredentials = hasCredentials;
         this.queueId = queueId;
         this.options = options;
-        this.ownsTransport = ownsTransport;
         this.apiClient = new CarbonioApiClient(httpClient, options, hasCredentials ? null : WITHOUT_CREDENTIALS)
                 .setBasePath(baseUrl);
         if (queueId != null) {
@@ -126,7 +124,7 @@ public final class Carbonio implements AutoCloseable {
      */
     public Carbonio withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return new Carbonio(settings, httpClient, hasCredentials, apiClient.getBasePath(), queueId, options, false);
+        return new Carbonio(transport.shared(), hasCredentials, apiClient.getBasePath(), queueId, options);
     }
 
     /** Rooms: list, create, read, update, delete, picture, mute, history, rank. */
@@ -238,9 +236,7 @@ public final class Carbonio implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (ownsTransport) {
-            RoomHttpClients.close(httpClient, settings);
-        }
+        transport.close();
     }
 
     @Override

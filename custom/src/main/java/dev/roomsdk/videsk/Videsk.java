@@ -8,7 +8,7 @@ import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
-import dev.roomsdk.core.http.RoomHttpClients;
+import dev.roomsdk.core.http.Transport;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.PageFetcher;
 import dev.roomsdk.core.paging.Paged;
@@ -43,24 +43,20 @@ public final class Videsk implements AutoCloseable {
     /** Videsk's production server. */
     public static final String DEFAULT_BASE_URL = "https://api.videsk.io";
 
-    private final HttpSettings settings;
+    private final Transport transport;
     private final OkHttpClient httpClient;
     private final RequestOptions options;
-    private final boolean ownsTransport;
     private final ApiClient apiClient;
     private final RoomsApi rooms;
 
     private Videsk(Builder b) {
-        this(b.settings, RoomHttpClients.create("videsk", b.settings, b.tokens, AuthScheme.bearer()), b.baseUrl,
-                null, true);
+        this(Transport.create("videsk", b.settings, b.tokens, AuthScheme.bearer()), b.baseUrl, null);
     }
 
-    private Videsk(HttpSettings settings, OkHttpClient httpClient, String baseUrl, RequestOptions options,
-                   boolean ownsTransport) {
-        this.settings = settings;
-        this.httpClient = httpClient;
+    private Videsk(Transport transport, String baseUrl, RequestOptions options) {
+        this.transport = transport;
+        this.httpClient = transport.client();
         this.options = options;
-        this.ownsTransport = ownsTransport;
         this.apiClient = new VideskApiClient(httpClient, options).setBasePath(baseUrl);
         this.rooms = new RoomsApi(apiClient);
     }
@@ -94,7 +90,7 @@ public final class Videsk implements AutoCloseable {
      */
     public Videsk withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return new Videsk(settings, httpClient, apiClient.getBasePath(), options, false);
+        return new Videsk(transport.shared(), apiClient.getBasePath(), options);
     }
 
     /**
@@ -182,9 +178,7 @@ public final class Videsk implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (ownsTransport) {
-            RoomHttpClients.close(httpClient, settings);
-        }
+        transport.close();
     }
 
     @Override

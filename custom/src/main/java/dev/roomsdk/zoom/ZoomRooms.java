@@ -9,7 +9,7 @@ import dev.roomsdk.core.error.VendorError;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
-import dev.roomsdk.core.http.RoomHttpClients;
+import dev.roomsdk.core.http.Transport;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.Paged;
 import dev.roomsdk.core.transfer.TransferBody;
@@ -61,10 +61,9 @@ public final class ZoomRooms implements AutoCloseable {
     /** Zoom's largest {@code page_size}, the SDK's default for throughput. */
     public static final int MAX_PAGE_SIZE = 300;
 
-    private final HttpSettings settings;
+    private final Transport transport;
     private final OkHttpClient httpClient;
     private final RequestOptions options;
-    private final boolean ownsTransport;
     private final ZoomApiClient apiClient;
     private final RoomsApi rooms;
     private final DevicesApi devices;
@@ -74,16 +73,13 @@ public final class ZoomRooms implements AutoCloseable {
     private final VirtualBackgroundsApi virtualBackgrounds;
 
     private ZoomRooms(Builder b) {
-        this(b.settings, RoomHttpClients.create("zoom", b.settings, b.tokens, AuthScheme.bearer()), b.baseUrl,
-                null, true);
+        this(Transport.create("zoom", b.settings, b.tokens, AuthScheme.bearer()), b.baseUrl, null);
     }
 
-    private ZoomRooms(HttpSettings settings, OkHttpClient httpClient, String baseUrl, RequestOptions options,
-                      boolean ownsTransport) {
-        this.settings = settings;
-        this.httpClient = httpClient;
+    private ZoomRooms(Transport transport, String baseUrl, RequestOptions options) {
+        this.transport = transport;
+        this.httpClient = transport.client();
         this.options = options;
-        this.ownsTransport = ownsTransport;
         this.apiClient = new ZoomApiClient(httpClient, options);
         apiClient.setBasePath(baseUrl);
         this.rooms = new RoomsApi(apiClient);
@@ -109,7 +105,7 @@ public final class ZoomRooms implements AutoCloseable {
      */
     public ZoomRooms withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return new ZoomRooms(settings, httpClient, apiClient.getBasePath(), options, false);
+        return new ZoomRooms(transport.shared(), apiClient.getBasePath(), options);
     }
 
     /** Zoom Rooms: list, add, profile, settings, location, delete, controls. */
@@ -275,9 +271,7 @@ public final class ZoomRooms implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (ownsTransport) {
-            RoomHttpClients.close(httpClient, settings);
-        }
+        transport.close();
     }
 
     @Override

@@ -130,40 +130,28 @@ public final class RequestOptions {
         }
 
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive("connectTimeout", timeout);
+            this.connectTimeout = Durations.positive("connectTimeout", timeout);
             return this;
         }
 
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = positive("readTimeout", timeout);
+            this.readTimeout = Durations.positive("readTimeout", timeout);
             return this;
         }
 
         public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = positive("writeTimeout", timeout);
+            this.writeTimeout = Durations.positive("writeTimeout", timeout);
             return this;
         }
 
         /** Bound on the whole call including retries; {@link Duration#ZERO} means none. */
         public Builder callTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "callTimeout");
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("callTimeout must not be negative, got " + timeout);
-            }
-            this.callTimeout = timeout;
+            this.callTimeout = Durations.notNegative("callTimeout", timeout);
             return this;
         }
 
         public RequestOptions build() {
             return new RequestOptions(this);
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + d);
-            }
-            return d;
         }
     }
 }

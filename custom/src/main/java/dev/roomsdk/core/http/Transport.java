@@ -1,0 +1,51 @@
+package dev.roomsdk.core.http;
+
+import dev.roomsdk.core.auth.AuthScheme;
+import dev.roomsdk.core.auth.TokenProvider;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/**
+ * An entry point's OkHttp client and whether it owns it: the client built by
+ * {@link RoomHttpClients#create} is owned and released by {@link #close()}; a
+ * {@link #shared()} view (for clients derived with per-call options) uses the same pool and
+ * threads and releases nothing. Immutable and thread-safe.
+ */
+public final class Transport implements AutoCloseable {
+
+    private final OkHttpClient client;
+    private final HttpSettings settings;
+    private final boolean owner;
+
+    private Transport(OkHttpClient client, HttpSettings settings, boolean owner) {
+        this.client = client;
+        this.settings = settings;
+        this.owner = owner;
+    }
+
+    /** A new owned transport for {@code api}; see {@link RoomHttpClients#create}. */
+    public static Transport create(String api, HttpSettings settings, TokenProvider tokens, AuthScheme scheme) {
+        Objects.requireNonNull(settings, "settings");
+        return new Transport(RoomHttpClients.create(api, settings, tokens, scheme), settings, true);
+    }
+
+    /** The same client, not owned: closing the view releases nothing. */
+    public Transport shared() {
+        return new Transport(client, settings, false);
+    }
+
+    public OkHttpClient client() {
+        return client;
+    }
+
+    /**
+     * Releases the connection pool and dispatcher threads, when this transport owns them and
+     * they are not a caller's base client's.
+     */
+    @Override
+    public void close() {
+        if (owner) {
+            RoomHttpClients.close(client, settings);
+        }
+    }
+}
