@@ -19,6 +19,7 @@ import dev.roomsdk.contract.OffContract;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.error.NotFoundException;
 import dev.roomsdk.core.error.PermissionDeniedException;
+import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.transfer.Download;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -145,10 +146,10 @@ class CarbonioDownloadTest {
         Files.write(existing, new byte[] {1, 2, 3});
 
         try (Download d = carbonio.files().downloadAttachment(FILE_ID)) {
-            assertThrows(IOException.class, () -> d.saveTo(fresh));
+            assertThrows(RoomSdkIoException.class, () -> d.saveTo(fresh));
         }
         try (Download d = carbonio.files().downloadAttachment(FILE_ID)) {
-            assertThrows(IOException.class, () -> d.saveTo(existing));
+            assertThrows(RoomSdkIoException.class, () -> d.saveTo(existing));
         }
 
         assertFalse(Files.exists(fresh), "no partial file");

@@ -102,7 +102,9 @@ class DownloadTest {
     void brokenDownloadLeavesNoPartialFile() throws IOException {
         Path target = dir.resolve("partial.bin");
         try (Download d = get("/broken", null)) {
-            assertThrows(IOException.class, () -> d.saveTo(target));
+            RoomSdkIoException e = assertThrows(RoomSdkIoException.class, () -> d.saveTo(target));
+            assertTrue(e.getMessage().contains("GET /broken: the response body failed after 1000 of 100000 bytes"),
+                    e.getMessage());
         }
         assertFalse(Files.exists(target));
         try (Stream<Path> files = Files.list(dir)) {

@@ -24,15 +24,17 @@ public final class Page<T> {
     private final PageCursor<T> cursor;
     private final String continuation;
     private final int pageNumber;
+    private final int emptyRun;
 
     private Page(List<T> items, String nextContinuation, Long total, PageCursor<T> cursor,
-                 String continuation, int pageNumber) {
+                 String continuation, int pageNumber, int emptyRun) {
         this.items = items;
         this.nextContinuation = nextContinuation == null || nextContinuation.isEmpty() ? null : nextContinuation;
         this.total = total;
         this.cursor = cursor;
         this.continuation = continuation;
         this.pageNumber = pageNumber;
+        this.emptyRun = emptyRun;
     }
 
     /**
@@ -43,11 +45,17 @@ public final class Page<T> {
      */
     public static <T> Page<T> of(List<T> items, String nextContinuation, Long total) {
         List<T> copy = items == null ? List.of() : Collections.unmodifiableList(List.copyOf(items));
-        return new Page<>(copy, nextContinuation, total, null, null, 0);
+        return new Page<>(copy, nextContinuation, total, null, null, 0, 0);
     }
 
-    Page<T> attach(PageCursor<T> cursor, String continuation, int pageNumber) {
-        return new Page<>(items, nextContinuation, total, cursor, continuation, pageNumber);
+    /**
+     * This page as part of a walk. {@code emptyBefore} is the number of empty pages right
+     * before it that each pointed further; the run travels with the page rather than living
+     * in the cursor, so asking again for the same page (a retry) counts from the same place.
+     */
+    Page<T> attach(PageCursor<T> cursor, String continuation, int pageNumber, int emptyBefore) {
+        int run = items.isEmpty() && nextContinuation != null ? emptyBefore + 1 : 0;
+        return new Page<>(items, nextContinuation, total, cursor, continuation, pageNumber, run);
     }
 
     /** This page's items, possibly empty. */
@@ -64,21 +72,23 @@ public final class Page<T> {
      * Fetches the next page.
      *
      * @throws NoSuchElementException when this is the last page
-     * @throws PageFetchException     when the fetch fails or the server repeats a continuation
+     * @throws PageFetchException     when the fetch fails, the server repeats a continuation, or
+     *                                this page ends a run of {@link Paged#MAX_EMPTY_PAGES_IN_A_ROW}
+     *                                empty pages that each pointed further (nothing is sent then)
      */
     public Page<T> nextPage() {
         if (!hasNextPage()) {
             throw new NoSuchElementException("page " + pageNumber + " is the last page");
         }
         Objects.requireNonNull(cursor, "a page built with Page.of has no source to fetch from");
-        return cursor.fetch(nextContinuation, pageNumber + 1);
+        return cursor.fetch(nextContinuation, pageNumber + 1, emptyRun);
     }
 
     /**
      * Fetches the next page as one task on {@code executor}; nothing is sent before that task
      * runs, or at all if the future was cancelled first. The future completes exceptionally with
      * the {@link PageFetchException} {@link #nextPage()} would throw (naming the page and its
-     * continuation, with the API's exception as cause). Calling it again after a failure retries
+     * continuation, with the API's exception as cause, if any), the empty-page bound included. Calling it again after a failure retries
      * the same page. Chain pages with {@code thenCompose(p -> p.nextPageAsync(executor))}.
      *
      * @throws NoSuchElementException when this is the last page (nothing is scheduled)
@@ -90,7 +100,7 @@ public final class Page<T> {
             throw new NoSuchElementException("page " + pageNumber + " is the last page");
         }
         Objects.requireNonNull(cursor, "a page built with Page.of has no source to fetch from");
-        return cursor.fetchAsync(nextContinuation, pageNumber + 1, executor);
+        return cursor.fetchAsync(nextContinuation, pageNumber + 1, emptyRun, executor);
     }
 
     /** Where the next page starts: save it to resume later with {@link Paged#pagesFrom(String)}. */

@@ -3,7 +3,8 @@ package dev.roomsdk.core.paging;
 import dev.roomsdk.core.error.RoomSdkException;
 
 /**
- * A page could not be fetched, or the server's paging went wrong (a continuation repeated).
+ * A page could not be fetched, or the server's paging went wrong (a continuation repeated, or
+ * more than {@link Paged#MAX_EMPTY_PAGES_IN_A_ROW} empty pages in a row kept pointing further).
  * Says which page and continuation, so a caller can report it or resume from the last good
  * page. Items returned before it stay returned. The cause, if any, is the API's exception.
  * A {@link RoomSdkException}, so one {@code catch} covers single calls and iterations.

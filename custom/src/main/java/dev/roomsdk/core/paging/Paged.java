@@ -15,14 +15,30 @@ import java.util.stream.StreamSupport;
  * or walk the pages themselves. Nothing is requested before iteration starts; page N+1 is
  * requested only when page N is used up, and only the current page is held. Each
  * {@link #iterator()} starts again from the first page (or the resume point). Empty pages
- * that still point at a next page are skipped; a repeated continuation fails with
- * {@link PageFetchException} rather than looping. Thread-safe to share; each iterator is
+ * that still point at a next page are skipped, up to {@link #MAX_EMPTY_PAGES_IN_A_ROW} in a
+ * row; one more, or a repeated continuation, fails with {@link PageFetchException} (naming
+ * the continuation not followed) rather than looping. Thread-safe to share; each iterator is
  * for one thread. For non-blocking callers, {@link #firstPageAsync(Executor)} and
  * {@link Page#nextPageAsync(Executor)} fetch one page per {@code CompletableFuture}.
  *
  * @param <T> item type
  */
 public final class Paged<T> implements Iterable<T> {
+
+    /**
+     * How many empty pages in a row, each pointing at a next page, a walk skips: 5. Up to that
+     * many are followed as usual; when one more empty page pointing further arrives, asking
+     * for the page after it ({@link Page#nextPage()}, {@link Page#nextPageAsync}, item
+     * iteration, {@link #pages()}) fails with a {@link PageFetchException} that names the
+     * continuation not followed and the count, and sends nothing. So a server that never
+     * stops answering empty pages with fresh continuations costs at most
+     * {@code MAX_EMPTY_PAGES_IN_A_ROW + 1} requests. A server that filters after paging may
+     * legitimately send an empty page or two mid-listing; six in a row is taken as a server
+     * handing out fresh continuations forever (seen on Zoom), which the repeated-continuation
+     * check cannot catch. The run restarts at every page that has items. Applies to every
+     * listing of every API, since they all page through this class.
+     */
+    public static final int MAX_EMPTY_PAGES_IN_A_ROW = 5;
 
     private final PageFetcher<T> fetcher;
     private final int pageSize;
@@ -62,7 +78,7 @@ public final class Paged<T> implements Iterable<T> {
 
     /** Fetches the first page (or the page at the resume point). Does I/O. */
     public Page<T> firstPage() {
-        return new PageCursor<>(fetcher, pageSize).fetch(start, 1);
+        return new PageCursor<>(fetcher, pageSize).fetch(start, 1, 0);
     }
 
     /**
@@ -74,7 +90,7 @@ public final class Paged<T> implements Iterable<T> {
      * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the task
      */
     public CompletableFuture<Page<T>> firstPageAsync(Executor executor) {
-        return new PageCursor<>(fetcher, pageSize).fetchAsync(start, 1, executor);
+        return new PageCursor<>(fetcher, pageSize).fetchAsync(start, 1, 0, executor);
     }
 
     /** The pages, lazily: the first is fetched on the first {@code hasNext()}. */

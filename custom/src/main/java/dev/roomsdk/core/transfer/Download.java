@@ -1,17 +1,27 @@
 package dev.roomsdk.core.transfer;
 
-import java.io.FilterInputStream;
+import dev.roomsdk.core.error.ErrorMapper;
+import dev.roomsdk.core.error.RoomSdkIoException;
+import dev.roomsdk.core.error.RoomSdkTimeoutException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -20,11 +30,24 @@ import okhttp3.ResponseBody;
  * to a file atomically, or read it as an {@link InputStream}. Exactly one of those, once.
  * Memory use is constant whatever the size. Close it (try-with-resources) if you end up
  * reading none of it, to free the connection. Not thread-safe.
+ *
+ * <p>Failures are told apart by side. When the <em>response body</em> fails while it is read
+ * (connection reset, body cut short, read or whole-call timeout), every way of reading it
+ * throws the SDK's unchecked {@link RoomSdkTimeoutException} (a timeout) or
+ * {@link RoomSdkIoException} (any other I/O failure), never a raw {@code IOException}; the
+ * message names the operation ({@code GET /path}) and how many bytes arrived before the body
+ * failed, and the cause is the original exception. A checked {@code IOException} from
+ * {@link #writeTo} or {@link #saveTo} is always about the caller's side: the
+ * {@code OutputStream} it passed, or the file system under the target path.
  */
 public final class Download implements AutoCloseable {
 
     private static final int CHUNK = 64 * 1024;
-    private static final Pattern FILENAME = Pattern.compile("filename\\*?=(?:UTF-8'')?\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
+    /** Keeps the temporary name within the usual 255-byte limit whatever the target's name. */
+    private static final int MAX_TEMP_PREFIX = 100;
+    private static final int TEMP_NAME_ATTEMPTS = 10;
+    private static final TempOpener NEW_FILE = path -> FileChannel.open(path, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
 
     private final Response response;
     private final ResponseBody body;
@@ -48,94 +71,135 @@ public final class Download implements AutoCloseable {
         return body.contentLength();
     }
 
-    /** The file name from {@code Content-Disposition}, when the server sent one. */
+    /**
+     * The file name from {@code Content-Disposition}, when the server sent a usable one, read
+     * per RFC 6266: {@code filename*} (RFC 8187, {@code UTF-8''R%C3%A9sum%C3%A9.pdf}) is
+     * percent-decoded and preferred over {@code filename}; quoted names keep their {@code ;}
+     * and lose their {@code \} escapes. Safe to resolve against a directory: only the last
+     * path segment is kept (of {@code ../../x} or {@code C:\dir\x}, {@code x}), control
+     * characters are dropped, and {@code .}, {@code ..} or an empty name give empty. No I/O.
+     */
     public Optional<String> fileName() {
-        String disposition = response.header("Content-Disposition");
-        if (disposition == null) {
-            return Optional.empty();
-        }
-        Matcher m = FILENAME.matcher(disposition);
-        return m.find() ? Optional.of(m.group(1).trim()) : Optional.empty();
+        return ContentDisposition.fileName(response.header("Content-Disposition"));
     }
 
-    /** Copies the whole body to {@code out} (not closed); returns the number of bytes. */
+    /**
+     * Copies the whole body to {@code out} (flushed by the caller, not closed); returns the
+     * number of bytes.
+     *
+     * @throws IOException              only when {@code out} itself fails to take the bytes
+     * @throws RoomSdkTimeoutException  when the body stalls past the read timeout or the call's
+     *                                  whole-call timeout runs out while it is read
+     * @throws RoomSdkIoException       when the body fails otherwise (reset, cut short)
+     * @throws IllegalStateException    when this download was already read
+     */
     public long writeTo(OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
-        try (InputStream in = claim()) {
-            ProgressReporter reporter = new ProgressReporter(progress, contentLength());
+        try (BodyStream in = claim()) {
             byte[] buffer = new byte[CHUNK];
-            for (int n; (n = in.read(buffer)) != -1; ) {
+            for (int n; (n = in.read(buffer, 0, buffer.length)) != -1; ) {
                 out.write(buffer, 0, n);
-                reporter.add(n);
             }
-            reporter.finish();
-            return reporter.done();
+            return in.count;
         }
     }
 
     /**
-     * Saves the body to {@code target}: written to a temporary file beside it and moved into
-     * place only when complete, so a failure never leaves a partial file at {@code target}.
-     * Replaces an existing file. Returns the number of bytes.
+     * Saves the body to {@code target}: written to a temporary file beside it, flushed to disk
+     * ({@link FileChannel#force}), then moved into place (atomically where the file system can),
+     * so a failure never leaves a partial file at {@code target} and leaves an existing one
+     * untouched; the temporary file is removed on every failure. The saved file gets the
+     * permissions a plain write would give it: those of the file it replaces, else the
+     * defaults of the process (its umask, on POSIX), not the owner-only ones of a
+     * {@link Files#createTempFile} file. Replaces an existing file. Returns the number of bytes.
+     *
+     * @throws IOException             only when the file system fails (directory missing or
+     *                                 not writable, disk full, the move refused)
+     * @throws RoomSdkTimeoutException when the body times out while it is read
+     * @throws RoomSdkIoException      when the body fails otherwise
+     * @throws IllegalStateException   when this download was already read
      */
     public long saveTo(Path target) throws IOException {
+        return saveTo(target, NEW_FILE);
+    }
+
+    /** {@link #saveTo(Path)} creating its temporary file through {@code opener} (tests watch the channel). */
+    long saveTo(Path target, TempOpener opener) throws IOException {
         Objects.requireNonNull(target, "target");
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || absolute.getFileName() == null) {
+            throw new IllegalArgumentException("target must name a file, got " + target);
+        }
+        Set<PosixFilePermission> replaced = posixPermissions(absolute);
+        Path temp = null;
         try {
+            String prefix = "." + absolute.getFileName();
+            prefix = prefix.length() > MAX_TEMP_PREFIX ? prefix.substring(0, MAX_TEMP_PREFIX) : prefix;
+            FileChannel channel = null;
+            for (int attempt = 1; channel == null; attempt++) {
+                Path candidate = dir.resolve(prefix + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                        + ".part");
+                try {
+                    // opened like any new file, so it gets the umask's permissions, not createTempFile's 0600
+                    channel = opener.open(candidate);
+                    temp = candidate;
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt >= TEMP_NAME_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
             long n;
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (FileChannel file = channel) {
+                if (replaced != null) {
+                    Files.setPosixFilePermissions(temp, replaced);
+                }
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), CHUNK);
                 n = writeTo(out);
+                out.flush();
+                // the rename may reach the disk before the data does; a crash would then leave
+                // target empty or short, which the temp file exists to rule out
+                file.force(true);
             }
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            temp = null;
+            syncDirectory(dir);
             return n;
-        } finally {
-            Files.deleteIfExists(temp);
+        } catch (Throwable failure) {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    failure.addSuppressed(e);
+                }
+            }
+            throw failure;
         }
     }
 
-    /** The body as a stream the caller must close; progress is reported as it is read. */
+    /**
+     * The body as a stream the caller must close; progress is reported as it is read. Its
+     * {@code read} methods throw the unchecked {@link RoomSdkTimeoutException} or
+     * {@link RoomSdkIoException} when the body fails (see the class comment), not a checked
+     * {@code IOException}, so code that reads it should catch those.
+     *
+     * @throws IllegalStateException when this download was already read
+     */
     public InputStream inputStream() {
-        InputStream in = claim();
-        ProgressReporter reporter = new ProgressReporter(progress, contentLength());
-        return new FilterInputStream(in) {
-            private boolean finished;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                count(b == -1 ? -1 : 1);
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                int n = super.read(buf, off, len);
-                count(n);
-                return n;
-            }
-
-            private void count(int n) {
-                if (n > 0) {
-                    reporter.add(n);
-                } else if (n == -1 && !finished) {
-                    finished = true;
-                    reporter.finish();
-                }
-            }
-        };
+        return claim();
     }
 
-    private InputStream claim() {
+    private BodyStream claim() {
         if (used) {
             throw new IllegalStateException("this download was already read; a response body can be read once");
         }
         used = true;
-        return body.byteStream();
+        return new BodyStream(body.byteStream());
     }
 
     @Override
@@ -145,8 +209,117 @@ public final class Download implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Download{" + response.request().method() + " " + response.request().url().encodedPath()
-                + ", type=" + contentType().orElse("?") + ", length=" + contentLength() + "}";
+        return "Download{" + operation() + ", type=" + contentType().orElse("?") + ", length=" + contentLength() + "}";
     }
 
+    private String operation() {
+        return response.request().method() + " " + response.request().url().encodedPath();
+    }
+
+    /** The permissions of the file {@code target} would replace, or null when there is none or no POSIX view. */
+    private static Set<PosixFilePermission> posixPermissions(Path target) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        if (view == null) {
+            return null;
+        }
+        try {
+            return view.readAttributes().permissions();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Makes the rename itself durable where the platform allows it (Linux, macOS). Best effort:
+     * Windows cannot open a directory, and the file's data is already on disk either way.
+     */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // nothing to do: see above
+        }
+    }
+
+    /** Creates a file that must not exist yet and opens it for writing. */
+    @FunctionalInterface
+    interface TempOpener {
+        FileChannel open(Path path) throws IOException;
+    }
+
+    /**
+     * The response body, counting bytes, reporting progress and turning a failure of the
+     * connection into the SDK's exception. Shared by the three ways of reading so they fail
+     * alike.
+     */
+    private final class BodyStream extends InputStream {
+        private final InputStream in;
+        private final ProgressReporter reporter = new ProgressReporter(progress, contentLength());
+        private long count;
+        private boolean finished;
+
+        BodyStream(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) {
+            int n;
+            try {
+                n = in.read(buf, off, len);
+            } catch (IOException e) {
+                throw failure(e);
+            }
+            if (n > 0) {
+                count += n;
+                reporter.add(n);
+            } else if (n == -1 && !finished) {
+                finished = true;
+                reporter.finish();
+            }
+            return n;
+        }
+
+        @Override
+        public int available() {
+            try {
+                return in.available();
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // closing only gives the connection back (or drops it); whatever the body
+                // delivered was already reported by read, so there is nothing to tell the caller
+            }
+        }
+
+        private RoomSdkIoException failure(IOException e) {
+            String operation = operation();
+            long total = contentLength();
+            String message = operation + ": the response body failed after " + count
+                    + (total >= 0 ? " of " + total : "") + " bytes";
+            // ErrorMapper is the one place that knows what a timeout looks like (socket, okio, whole call)
+            if (ErrorMapper.transportFailure(operation, e) instanceof RoomSdkTimeoutException) {
+                return new RoomSdkTimeoutException(message + ": timed out (" + describe(e) + ")", e);
+            }
+            return new RoomSdkIoException(message + " (" + describe(e) + ")", e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
 }

@@ -17,6 +17,12 @@ import okio.BufferedSink;
  * be sent again (retries, the 401 resend); a plain stream is one-shot
  * ({@link #isOneShot()}), so the SDK never replays it. Immutable apart from a one-shot
  * stream's consumption; {@link #withProgress} returns a copy.
+ *
+ * <p>A one-shot stream is closed exactly once, on every path: by {@link #writeTo} when the
+ * upload has been written (or failed while writing), and otherwise by
+ * {@link Transfers#release(okhttp3.Request)}, which the SDK's runtime calls when the call has
+ * ended, so a stream whose call never reached {@code writeTo} (no connection could be made,
+ * the call was refused or cancelled first) is closed too.
  */
 public abstract class TransferBody extends RequestBody {
 
@@ -51,7 +57,8 @@ public abstract class TransferBody extends RequestBody {
 
     /**
      * A one-shot stream of {@code length} bytes, or -1 when unknown (sent chunked). The
-     * stream is read once, never replayed, and closed when the upload ends.
+     * stream is read once, never replayed, and closed when the upload ends, whether it was
+     * sent or not (see the class comment); the caller hands it over and need not close it.
      */
     public static TransferBody of(InputStream stream, long length, String fileName, String contentType) {
         Objects.requireNonNull(stream, "stream");
@@ -59,7 +66,7 @@ public abstract class TransferBody extends RequestBody {
             throw new IllegalArgumentException("length must be -1 (unknown) or at least 0, got " + length);
         }
         return new StreamBody(stream, length, requireName(fileName), media(contentType), ProgressListener.NONE,
-                new AtomicBoolean());
+                new StreamState());
     }
 
     /** A copy that reports progress to {@code listener}. */
@@ -73,6 +80,15 @@ public abstract class TransferBody extends RequestBody {
     @Override
     public MediaType contentType() {
         return contentType;
+    }
+
+    /**
+     * Gives back what the body holds once its call has ended: closes a one-shot stream not
+     * closed yet (once, whichever copy made by {@link #withProgress} it is called on); a file
+     * or byte array holds nothing. Idempotent, thread-safe, never throws. Reached through
+     * {@link Transfers#release(okhttp3.RequestBody)}.
+     */
+    void release() {
     }
 
     /** Copies {@code in} to {@code sink} in chunks, counting; fails if the length was promised and not kept. */
@@ -188,17 +204,23 @@ public abstract class TransferBody extends RequestBody {
         }
     }
 
+    /** What the copies of one stream body share: whether it was sent, and whether the stream was closed. */
+    private static final class StreamState {
+        final AtomicBoolean consumed = new AtomicBoolean();
+        final AtomicBoolean closed = new AtomicBoolean();
+    }
+
     private static final class StreamBody extends TransferBody {
         private final InputStream stream;
         private final long length;
-        private final AtomicBoolean consumed;
+        private final StreamState state;
 
         StreamBody(InputStream stream, long length, String fileName, MediaType type, ProgressListener progress,
-                   AtomicBoolean consumed) {
+                   StreamState state) {
             super(fileName, type, progress);
             this.stream = stream;
             this.length = length;
-            this.consumed = consumed;
+            this.state = state;
         }
 
         @Override
@@ -213,17 +235,46 @@ public abstract class TransferBody extends RequestBody {
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
-            if (!consumed.compareAndSet(false, true)) {
+            if (!state.consumed.compareAndSet(false, true)) {
                 throw new IOException("this upload streams from an InputStream, which was already sent once and cannot be replayed");
             }
-            try (InputStream in = stream) {
-                copy(in, sink, length, progress);
+            if (state.closed.get()) {
+                throw new IOException("this upload streams from an InputStream that was released (its call had ended) "
+                        + "before it was sent");
+            }
+            try {
+                copy(stream, sink, length, progress);
+            } catch (Throwable failure) {
+                try {
+                    closeOnce();
+                } catch (IOException e) {
+                    failure.addSuppressed(e);
+                }
+                throw failure;
+            }
+            closeOnce();
+        }
+
+        @Override
+        void release() {
+            try {
+                closeOnce();
+            } catch (IOException | RuntimeException e) {
+                // the call is over and its outcome already decided; a failing close of the
+                // caller's own stream must not replace it
+            }
+        }
+
+        /** Closes the stream unless this body or a copy of it already did. */
+        private void closeOnce() throws IOException {
+            if (state.closed.compareAndSet(false, true)) {
+                stream.close();
             }
         }
 
         @Override
         public TransferBody withProgress(ProgressListener listener) {
-            return new StreamBody(stream, length, fileName, contentType, Objects.requireNonNull(listener, "listener"), consumed);
+            return new StreamBody(stream, length, fileName, contentType, Objects.requireNonNull(listener, "listener"), state);
         }
 
         @Override

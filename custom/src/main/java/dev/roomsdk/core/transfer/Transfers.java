@@ -23,6 +23,7 @@ import okio.BufferedSink;
 public final class Transfers {
 
     private static final MediaType PLAIN_TEXT = MediaType.get("text/plain; charset=utf-8");
+    private static final int MAX_WRAPPING = 16;
 
     private Transfers() {
     }
@@ -51,27 +52,55 @@ public final class Transfers {
         if (!part.isOneShot()) {
             return multipart;
         }
-        return new RequestBody() {
-            @Override
-            public MediaType contentType() {
-                return multipart.contentType();
-            }
-
-            @Override
-            public long contentLength() throws IOException {
-                return multipart.contentLength();
-            }
-
+        return new Forwarding(multipart, multipart.contentType()) {
             @Override
             public boolean isOneShot() {
                 return true;
             }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws IOException {
-                multipart.writeTo(sink);
-            }
         };
+    }
+
+    /**
+     * Releases what the body of {@code request} holds, now that its call has ended: closes
+     * every one-shot {@link TransferBody#of(java.io.InputStream, long, String, String) stream}
+     * in it that is not closed yet, looking through this class's own wrappers
+     * ({@link #sentAs}, {@link #formData}, {@link #multipartFile}) and the parts of any
+     * {@link MultipartBody}. The runtime that executes an upload calls it once the call is
+     * over, successful or not (after {@code execute} returns or throws; in an async callback's
+     * {@code onResponse} or {@code onFailure}): a body OkHttp never wrote, because no
+     * connection could be made or the call was cancelled first, is closed only here. Calling
+     * it while the call may still write its body would cut the upload short. Idempotent,
+     * thread-safe, no network I/O, never throws; a request without a body is left alone.
+     */
+    public static void release(Request request) {
+        if (request != null) {
+            release(request.body());
+        }
+    }
+
+    /**
+     * {@link #release(Request)} for a body on its own: for a runtime that only holds the body,
+     * or that wrapped it in a {@code RequestBody} of its own, which this method cannot see
+     * through (release the {@link TransferBody} itself then). A null body is left alone.
+     */
+    public static void release(RequestBody body) {
+        release(body, 0);
+    }
+
+    private static void release(RequestBody body, int depth) {
+        // wrappers nest two or three deep; the bound only guards against a pathological chain
+        if (body == null || depth > MAX_WRAPPING) {
+            return;
+        }
+        if (body instanceof TransferBody) {
+            ((TransferBody) body).release();
+        } else if (body instanceof Forwarding) {
+            release(((Forwarding) body).delegate, depth + 1);
+        } else if (body instanceof MultipartBody) {
+            for (MultipartBody.Part part : ((MultipartBody) body).parts()) {
+                release(part.body(), depth + 1);
+            }
+        }
     }
 
     /**
