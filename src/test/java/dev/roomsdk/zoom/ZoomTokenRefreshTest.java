@@ -150,6 +150,7 @@ class ZoomTokenRefreshTest {
         TokenRefreshException down = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1"));
         assertEquals(503, down.statusCode());
         assertTrue(down.getMessage().contains("503"));
+        clock.advance(Duration.ofMinutes(1)); // past the backoff after the failed fetch
 
         oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"access_token\":")));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -25,6 +26,10 @@ import okhttp3.OkHttpClient;
  * </ul>
  * Both post to {@code {oauthBaseUrl}/oauth/token} with HTTP Basic {@code client_id:client_secret}
  * and the parameters in a form body (query-string parameters have been seen failing with 400).
+ * A 5xx, 429 or connection failure of the token endpoint is retried within the 30 s other
+ * callers wait ({@link OAuthTokenEndpoint}); a failed fetch is shared with the callers that
+ * waited for it and backed off from ({@link CachingTokenProvider}). Thread-safe once built;
+ * secrets are never logged nor shown by {@code toString()}.
  */
 public final class ZoomOAuth {
 
@@ -117,6 +122,8 @@ public final class ZoomOAuth {
         private Clock clock = Clock.systemUTC();
         private OkHttpClient http;
         private Duration requestTimeout;
+        private Executor backgroundRefresh;
+        private boolean backgroundRefreshOnDaemon;
 
         private Builder(String clientId, String clientSecret, Grant grant) {
             this.clientId = required("clientId", clientId);
@@ -151,9 +158,9 @@ public final class ZoomOAuth {
         }
 
         /**
-         * Bound of one whole token request (connect, send, answer), applied as the call timeout
-         * on top of the client; at most 30 s, the time other callers wait for a refresh.
-         * Default 20 s (or the given client's own).
+         * Bound of one whole token request attempt (connect, send, answer), applied as the call
+         * timeout on top of the client; at most 30 s, the time other callers wait for a refresh,
+         * which also bounds all attempts together. Default 20 s (or the given client's own).
          */
         public Builder tokenRequestTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "tokenRequestTimeout");
@@ -162,6 +169,27 @@ public final class ZoomOAuth {
                         + MAX_TOKEN_REQUEST_TIMEOUT.getSeconds() + " s, got " + timeout);
             }
             this.requestTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Renew a token inside the refresh margin on a daemon thread while every caller keeps
+         * the still-valid one ({@link CachingTokenProvider.Builder#backgroundRefresh(boolean)}).
+         * Default false: the caller that notices renews it and waits for the token request.
+         */
+        public Builder backgroundRefresh(boolean background) {
+            this.backgroundRefreshOnDaemon = background;
+            this.backgroundRefresh = null;
+            return this;
+        }
+
+        /**
+         * Renew a token inside the refresh margin as a task on {@code executor}, which is never
+         * shut down by the provider ({@link CachingTokenProvider.Builder#backgroundRefresh(Executor)}).
+         */
+        public Builder backgroundRefresh(Executor executor) {
+            this.backgroundRefresh = Objects.requireNonNull(executor, "executor");
+            this.backgroundRefreshOnDaemon = false;
             return this;
         }
 
@@ -174,7 +202,14 @@ public final class ZoomOAuth {
         public CachingTokenProvider build() {
             HttpUrl url = HttpUrl.get(oauthBaseUrl).newBuilder().addPathSegments("oauth/token").build();
             OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(url, clientId, clientSecret, tokenClient(), clock);
-            return CachingTokenProvider.builder(grant.bind(endpoint)).refreshMargin(refreshMargin).clock(clock).build();
+            CachingTokenProvider.Builder tokens = CachingTokenProvider.builder(grant.bind(endpoint))
+                    .refreshMargin(refreshMargin).clock(clock);
+            if (backgroundRefresh != null) {
+                tokens.backgroundRefresh(backgroundRefresh);
+            } else {
+                tokens.backgroundRefresh(backgroundRefreshOnDaemon);
+            }
+            return tokens.build();
         }
 
         @Override

@@ -34,7 +34,8 @@ class CachingTokenProviderTest {
         return CachingTokenProvider.builder(() -> {
             fetches.incrementAndGet();
             return answers.isEmpty() ? hourToken("t" + fetches.get()) : answers.poll().get();
-        }).clock(providerClock).refreshMargin(Duration.ofMinutes(5)).retryDelays(Duration.ofSeconds(1), Duration.ofSeconds(30)).build();
+        }).clock(providerClock).refreshMargin(Duration.ofMinutes(5)).retryDelays(Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .jitter(() -> 0.0).build(); // the backoff's nominal delays, so the test can step over them exactly
     }
 
     AccessToken hourToken(String value) {

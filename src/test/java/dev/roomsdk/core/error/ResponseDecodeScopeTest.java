@@ -4,10 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.auth.TokenRefreshException;
 import dev.roomsdk.videsk.Videsk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,8 +25,9 @@ class ResponseDecodeScopeTest {
         try (Videsk videsk = Videsk.builder().baseUrl(server.baseUrl()).tokenProvider(() -> {
             throw new IllegalStateException("user is not logged in");
         }).build()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> videsk.rooms().getRoom("r1"));
-            assertEquals("user is not logged in", e.getMessage());
+            // typed like every credential failure (ChainFailure carries only RoomSdkExceptions), the original kept as cause
+            TokenRefreshException e = assertThrows(TokenRefreshException.class, () -> videsk.rooms().getRoom("r1"));
+            assertEquals("user is not logged in", assertInstanceOf(IllegalStateException.class, e.getCause()).getMessage());
         }
         assertEquals(0, server.requests().size());
     }

@@ -11,12 +11,18 @@ import okhttp3.Response;
  * Puts the current credential on every attempt of every call, except on requests tagged
  * {@link Anonymous}, which go without one (the provider is not even asked). It sits inside
  * the retry policy so an attempt made after a backoff carries a token refreshed meanwhile.
+ *
+ * <p>Thread-safe. It never throws an unchecked exception into OkHttp's chain: a provider's
+ * failure (e.g. {@link TokenRefreshException}) travels as a
+ * {@link dev.roomsdk.core.error.ChainFailure}, which the SDK unwraps into the typed error for
+ * sync and async calls alike. It never logs the credential.
  */
 public final class AuthInterceptor implements Interceptor {
 
     private final TokenProvider tokens;
     private final AuthScheme scheme;
 
+    /** Puts {@code tokens}' credential on requests the way {@code scheme} says. Neither may be null. */
     public AuthInterceptor(TokenProvider tokens, AuthScheme scheme) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.scheme = Objects.requireNonNull(scheme, "scheme");
@@ -48,12 +54,18 @@ public final class AuthInterceptor implements Interceptor {
         return origin == null || origin.matches(request.url());
     }
 
+    /**
+     * Asks the provider for the current token (which may block for a refresh, bounded by the
+     * provider) and proceeds with it.
+     *
+     * @throws dev.roomsdk.core.error.ChainFailure when no token can be had, carrying the typed error
+     */
     @Override
     public Response intercept(Chain chain) throws IOException {
         if (Anonymous.is(chain.request())) {
             return chain.proceed(chain.request());
         }
-        AccessToken token = tokens.token();
+        AccessToken token = ChainTokens.token(tokens);
         // the tag lets TokenAuthenticator invalidate exactly the token a 401 rejected
         return chain.proceed(scheme.apply(chain.request(), token).newBuilder().tag(AccessToken.class, token)
                 .tag(CredentialOrigin.class, new CredentialOrigin(chain.request().url())).build());

@@ -1,5 +1,6 @@
 package dev.roomsdk.core.auth;
 
+import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Authenticator;
 import okhttp3.Request;
@@ -13,19 +14,30 @@ import okhttp3.Route;
  * {@link dev.roomsdk.core.error.AuthenticationException}; it never loops. OkHttp does not
  * resend one-shot bodies, so a streamed upload is not replayed. A 401 to a request tagged
  * {@link Anonymous} is never answered with a credential: the contract says it takes none.
+ *
+ * <p>Thread-safe (concurrent 401s for one token cause one refresh, through the provider's
+ * single flight). It never logs a credential.
  */
 public final class TokenAuthenticator implements Authenticator {
 
     private final TokenProvider tokens;
     private final AuthScheme scheme;
 
+    /** Answers 401s with {@code tokens}' credentials, put on the way {@code scheme} says. */
     public TokenAuthenticator(TokenProvider tokens, AuthScheme scheme) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.scheme = Objects.requireNonNull(scheme, "scheme");
     }
 
+    /**
+     * The rejected request with a fresh credential, or null to let the 401 surface.
+     *
+     * @throws dev.roomsdk.core.error.ChainFailure when no fresh token can be had, carrying the typed
+     *         error ({@link TokenRefreshException}); never an unchecked exception, which would
+     *         escape on OkHttp's dispatcher thread
+     */
     @Override
-    public Request authenticate(Route route, Response response) {
+    public Request authenticate(Route route, Response response) throws IOException {
         for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
             if (prior.code() == 401) {
                 return null;
@@ -40,8 +52,15 @@ public final class TokenAuthenticator implements Authenticator {
         if (sent == null) {
             return null;
         }
-        tokens.invalidate(sent);
-        AccessToken fresh = tokens.token();
+        AccessToken fresh;
+        try {
+            ChainTokens.invalidate(tokens, sent);
+            fresh = ChainTokens.token(tokens);
+        } catch (IOException e) {
+            // OkHttp closes the 401's body only after the authenticator returned: thrown past, it stays open
+            response.close();
+            throw e;
+        }
         if (fresh.value().equals(sent.value())) {
             return null;
         }

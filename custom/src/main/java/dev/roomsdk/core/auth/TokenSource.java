@@ -2,7 +2,8 @@ package dev.roomsdk.core.auth;
 
 /**
  * Obtains a brand-new credential, typically with a request to a token endpoint. Called by
- * {@link CachingTokenProvider} one refresh at a time; need not be thread-safe itself.
+ * {@link CachingTokenProvider} one refresh at a time (under its lock, so each call sees what
+ * the previous one left), possibly on a background refresh thread; need not be thread-safe itself.
  */
 @FunctionalInterface
 public interface TokenSource {

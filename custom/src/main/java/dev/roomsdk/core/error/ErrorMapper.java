@@ -46,13 +46,16 @@ public final class ErrorMapper {
 
     /**
      * The exception for a failed call of {@code request}: a service exception when there
-     * was a response ({@code status > 0}), else an I/O or timeout exception wrapping
-     * {@code cause}.
+     * was a response ({@code status > 0}), else the typed error a {@link ChainFailure} carries,
+     * else an I/O or timeout exception wrapping {@code cause}.
      */
     public static RoomSdkException map(Request request, int status, Map<String, List<String>> headers,
                                        String body, Throwable cause) {
         String operation = request.method() + " " + request.url().encodedPath();
         if (status <= 0) {
+            if (cause instanceof ChainFailure) {
+                return ((ChainFailure) cause).failure(); // already typed inside the chain (e.g. no token)
+            }
             if (request.body() != null && request.body().isOneShot()) {
                 return new NotReplayableBodyException(operation + " failed while streaming a one-shot upload, which "
                         + "cannot be retried (" + describe(cause) + ")", cause);

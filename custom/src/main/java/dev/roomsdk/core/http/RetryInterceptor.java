@@ -1,5 +1,6 @@
 package dev.roomsdk.core.http;
 
+import dev.roomsdk.core.error.ChainFailure;
 import dev.roomsdk.core.error.RetryAfter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -42,7 +43,8 @@ final class RetryInterceptor implements Interceptor {
             try {
                 response = chain.proceed(request);
             } catch (IOException e) {
-                if (last || chain.call().isCanceled() || isInterrupt(e)) {
+                // a ChainFailure is a decided, typed error (no token), not a transport failure
+                if (last || e instanceof ChainFailure || chain.call().isCanceled() || isInterrupt(e)) {
                     throw e;
                 }
                 pause(policy, policy.backoff(attempt));
