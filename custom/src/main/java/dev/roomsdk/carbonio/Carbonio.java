@@ -8,8 +8,9 @@ import dev.roomsdk.carbonio.api.MembersApi;
 import dev.roomsdk.carbonio.api.PreviewsApi;
 import dev.roomsdk.carbonio.api.RoomsApi;
 import dev.roomsdk.carbonio.api.UsersApi;
-import dev.roomsdk.carbonio.invoker.ApiClient;
+import dev.roomsdk.carbonio.invoker.JSON;
 import dev.roomsdk.carbonio.model.Attachment;
+import dev.roomsdk.carbonio.model.AttachmentsPagination;
 import dev.roomsdk.carbonio.model.Capabilities;
 import dev.roomsdk.core.auth.AccessToken;
 import dev.roomsdk.core.auth.AuthScheme;
@@ -20,7 +21,12 @@ import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.Transport;
+import dev.roomsdk.core.error.InvalidRequestException;
+import dev.roomsdk.core.operation.OperationRuntime;
+import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.Paged;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -33,11 +39,11 @@ import okhttp3.OkHttpClient;
  * answers 401 the token supplier is asked once for a fresh value and the call is resent once.
  * The health checks and {@code getMeetingPublic} ({@code security: []}) never carry it, and a
  * client built without credentials (for guests and monitoring) can make exactly those calls:
- * the others then fail before any I/O with an {@link IllegalStateException} saying which
+ * the others then fail before any I/O with a {@link dev.roomsdk.core.error.MissingCredentialsException} saying which
  * builder method gives it credentials. Failed calls throw
  * {@link dev.roomsdk.core.error.RoomSdkException} subtypes; Carbonio sends errors with an
  * empty body, so the exception names the operation and the status. Files go through
- * {@link #files()}, which streams them; attachment listings through
+ * the typed operations (streamed: {@link dev.roomsdk.core.transfer.TransferBody} in, {@link dev.roomsdk.core.transfer.Download} out) and {@link #files()}; attachment listings through
  * {@link #listAttachments(UUID)}; other retries or timeouts for some calls through
  * {@link #withOptions(RequestOptions)}.
  *
@@ -46,7 +52,7 @@ import okhttp3.OkHttpClient;
  *         .baseUrl("https://mail.example.com/services/chats")
  *         .authToken(sessionStore::currentZmAuthToken)
  *         .build()) {
- *     List<Room> rooms = carbonio.rooms().listRoom(null, null);
+ *     List<Room> rooms = carbonio.rooms().listRoom().execute();
  * }
  * try (Carbonio guest = Carbonio.builder().baseUrl("https://mail.example.com/services/chats").build()) {
  *     String name = guest.meetings().getMeetingPublic(meetingId).getName();
@@ -61,12 +67,15 @@ public final class Carbonio implements AutoCloseable {
     private static final String WITHOUT_CREDENTIALS = "this Carbonio client was built without credentials: build it"
             + " with Carbonio.builder().authToken(...) or .tokenProvider(...) to call it";
 
+    /**
+     * Attachments asked for per page by default. The API sets no maximum ({@code itemsNumber}
+     * has only a minimum of 1, and the server reads {@code itemsNumber + 1} rows); its own
+     * default of 10 would mean many round trips, so the SDK asks for 100.
+     */
+    public static final int DEFAULT_ATTACHMENT_PAGE_SIZE = 100;
+
     private final Transport transport;
-    private final OkHttpClient httpClient;
-    private final boolean hasCredentials;
-    private final UUID queueId;
-    private final RequestOptions options;
-    private final ApiClient apiClient;
+    private final OperationRuntime runtime;
     private final RoomsApi rooms;
     private final MembersApi members;
     private final AttachmentsApi attachments;
@@ -80,32 +89,26 @@ public final class Carbonio implements AutoCloseable {
     private volatile Capabilities capabilities;
 
     private Carbonio(Builder b) {
-        this(Transport.create("carbonio", b.settings, b.tokens, AuthScheme.cookie(AUTH_COOKIE)),
-                b.tokens != null, b.baseUrl, b.queueId, null);
+        this(Transport.create("carbonio", b.settings, b.tokens, AuthScheme.cookie(AUTH_COOKIE)), b);
     }
 
-    private Carbonio(Transport transport, boolean hasCredentials, String baseUrl, UUID queueId,
-                     RequestOptions options) {
+    private Carbonio(Transport transport, Builder b) {
+        this(transport, OperationRuntime.create(transport, b.baseUrl, JSON.getGson(),
+                b.queueId == null ? Map.of() : Map.of("queueId", b.queueId), b.tokens == null ? WITHOUT_CREDENTIALS : null));
+    }
+
+    private Carbonio(Transport transport, OperationRuntime runtime) {
         this.transport = transport;
-        this.httpClient = transport.client();
-        this.hasCredentials = hasCredentials;
-        this.queueId = queueId;
-        this.options = options;
-        this.apiClient = new CarbonioApiClient(httpClient, options, hasCredentials ? null : WITHOUT_CREDENTIALS)
-                .setBasePath(baseUrl);
-        if (queueId != null) {
-            // the generated methods send queue-id only when passed; a default header fills it in otherwise
-            apiClient.addDefaultHeader("queue-id", queueId.toString());
-        }
-        this.rooms = new RoomsApi(apiClient);
-        this.members = new MembersApi(apiClient);
-        this.attachments = new AttachmentsApi(apiClient);
-        this.users = new UsersApi(apiClient);
-        this.meetings = new CarbonioMeetingsApi(apiClient, queueId);
-        this.previews = new PreviewsApi(apiClient);
-        this.health = new HealthApi(apiClient);
-        this.auth = new AuthApi(apiClient);
-        this.files = new CarbonioFiles(httpClient, apiClient);
+        this.runtime = runtime;
+        this.rooms = new RoomsApi(runtime);
+        this.members = new MembersApi(runtime);
+        this.attachments = new AttachmentsApi(runtime);
+        this.users = new UsersApi(runtime);
+        this.meetings = new MeetingsApi(runtime);
+        this.previews = new PreviewsApi(runtime);
+        this.health = new HealthApi(runtime);
+        this.auth = new AuthApi(runtime);
+        this.files = new CarbonioFiles(attachments, rooms, users);
     }
 
     public static Builder builder() {
@@ -124,7 +127,7 @@ public final class Carbonio implements AutoCloseable {
      */
     public Carbonio withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return new Carbonio(transport.shared(), hasCredentials, apiClient.getBasePath(), queueId, options);
+        return new Carbonio(transport.shared(), runtime.withOptions(options));
     }
 
     /** Rooms: list, create, read, update, delete, picture, mute, history, rank. */
@@ -178,11 +181,11 @@ public final class Carbonio implements AutoCloseable {
 
     /**
      * Every attachment of room {@code roomId}, newest first, fetched lazily
-     * {@value CarbonioFiles#DEFAULT_ATTACHMENT_PAGE_SIZE} at a time; see
+     * {@value #DEFAULT_ATTACHMENT_PAGE_SIZE} at a time; see
      * {@link #listAttachments(UUID, int)}.
      */
     public Paged<Attachment> listAttachments(UUID roomId) {
-        return listAttachments(roomId, CarbonioFiles.DEFAULT_ATTACHMENT_PAGE_SIZE);
+        return listAttachments(roomId, DEFAULT_ATTACHMENT_PAGE_SIZE);
     }
 
     /**
@@ -196,14 +199,28 @@ public final class Carbonio implements AutoCloseable {
      * @param pageSize {@code itemsNumber}, at least 1 (checked here, before any I/O)
      */
     public Paged<Attachment> listAttachments(UUID roomId, int pageSize) {
-        return files.listAttachments(roomId, pageSize);
+        if (roomId == null) {
+            throw new InvalidRequestException("listRoomAttachmentInfo", List.of("roomId: is required"));
+        }
+        if (pageSize < 1) {
+            throw new InvalidRequestException("listRoomAttachmentInfo",
+                    List.of("itemsNumber: must be at least 1, got " + pageSize));
+        }
+        return Paged.of((cursor, size) -> attachmentPage(roomId, cursor, size), pageSize);
+    }
+
+    private Page<Attachment> attachmentPage(UUID roomId, String cursor, int size) {
+        AttachmentsPagination page = attachments.listRoomAttachmentInfo(roomId).itemsNumber(size).filter(cursor).execute();
+        List<Attachment> items = page.getAttachments() == null ? List.of() : page.getAttachments();
+        // the server sends a cursor only with a full page; one with an empty page cannot lead anywhere
+        return Page.of(items, items.isEmpty() ? null : page.getFilter(), null);
     }
 
     /**
      * The caller's capabilities and limits ({@code /users/capabilities}), fetched on first use
      * and then kept for the life of this client, for checking picture sizes before uploading:
      * {@code files().uploadRoomPicture(roomId, picture, carbonio.capabilities())}. Call
-     * {@code users().getCapabilities(null)} for a fresh read.
+     * {@code users().getCapabilities().execute()} for a fresh read.
      */
     public Capabilities capabilities() {
         Capabilities known = capabilities;
@@ -211,7 +228,7 @@ public final class Carbonio implements AutoCloseable {
             synchronized (capabilitiesLock) {
                 known = capabilities;
                 if (known == null) {
-                    known = users.getCapabilities(null);
+                    known = users.getCapabilities().execute();
                     capabilities = known;
                 }
             }
@@ -219,14 +236,9 @@ public final class Carbonio implements AutoCloseable {
         return known;
     }
 
-    /** The OkHttp client every call goes through (for the streaming helpers). */
+    /** The OkHttp client every call goes through, for tests of its pool and threads. */
     OkHttpClient httpClient() {
-        return httpClient;
-    }
-
-    /** The generated client the typed operations use (for the streaming helpers). */
-    ApiClient apiClient() {
-        return apiClient;
+        return transport.client();
     }
 
     /**
@@ -241,8 +253,8 @@ public final class Carbonio implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Carbonio{baseUrl=" + apiClient.getBasePath() + (hasCredentials ? "" : ", without credentials")
-                + (options == null ? "" : ", options=" + options) + "}";
+        return "Carbonio{baseUrl=" + runtime.baseUrl() + (runtime.options() == null ? "" : ", options=" + runtime.options())
+                + "}";
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.roomsdk.videsk;
 
-import com.google.gson.JsonObject;
 import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.JwtExpiry;
@@ -9,21 +8,21 @@ import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.Transport;
+import dev.roomsdk.core.operation.OperationRuntime;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.PageFetcher;
 import dev.roomsdk.core.paging.Paged;
 import dev.roomsdk.videsk.api.RoomsApi;
-import dev.roomsdk.videsk.invoker.ApiClient;
+import dev.roomsdk.videsk.invoker.JSON;
 import dev.roomsdk.videsk.model.Room;
 import dev.roomsdk.videsk.model.RoomsList;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import okhttp3.Call;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 
 /**
  * Entry point to the Videsk VPaaS Rooms API. Build one per api-token and share it: it is
@@ -34,7 +33,7 @@ import okhttp3.Request;
  *
  * <pre>{@code
  * try (Videsk videsk = Videsk.builder().apiToken(System.getenv("VIDESK_TOKEN")).build()) {
- *     RoomWithToken room = videsk.rooms().createRoom(new CreateRoomRequest().name("standup"));
+ *     RoomWithToken room = videsk.rooms().createRoom(new CreateRoomRequest().name("standup")).execute();
  * }
  * }</pre>
  */
@@ -44,21 +43,21 @@ public final class Videsk implements AutoCloseable {
     public static final String DEFAULT_BASE_URL = "https://api.videsk.io";
 
     private final Transport transport;
-    private final OkHttpClient httpClient;
-    private final RequestOptions options;
-    private final ApiClient apiClient;
+    private final OperationRuntime runtime;
     private final RoomsApi rooms;
 
     private Videsk(Builder b) {
-        this(Transport.create("videsk", b.settings, b.tokens, AuthScheme.bearer()), b.baseUrl, null);
+        this(Transport.create("videsk", b.settings, b.tokens, AuthScheme.bearer()), b.baseUrl);
     }
 
-    private Videsk(Transport transport, String baseUrl, RequestOptions options) {
+    private Videsk(Transport transport, OperationRuntime runtime) {
         this.transport = transport;
-        this.httpClient = transport.client();
-        this.options = options;
-        this.apiClient = new VideskApiClient(httpClient, options).setBasePath(baseUrl);
-        this.rooms = new RoomsApi(apiClient);
+        this.runtime = runtime;
+        this.rooms = new RoomsApi(runtime);
+    }
+
+    private Videsk(Transport transport, String baseUrl) {
+        this(transport, OperationRuntime.create(transport, baseUrl, JSON.getGson(), Map.of(), null));
     }
 
     public static Builder builder() {
@@ -90,7 +89,7 @@ public final class Videsk implements AutoCloseable {
      */
     public Videsk withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return new Videsk(transport.shared(), apiClient.getBasePath(), options);
+        return new Videsk(transport.shared(), runtime.withOptions(options));
     }
 
     /**
@@ -99,8 +98,7 @@ public final class Videsk implements AutoCloseable {
      * {@code skip + items so far} and the walk ends when it reaches {@code total} or a page
      * comes back empty, so rooms removed mid-walk end it early rather than loop. The page
      * continuation is the {@code $skip} value. Filters and sort go with every page; the sort
-     * is sent as Videsk reads it ({@code $sort[field]=-1}), which the generated client
-     * cannot express.
+     * is sent as Videsk reads it ({@code $sort[field]=-1}, the contract's deepObject style).
      */
     public Paged<Room> listRooms(RoomQuery query) {
         Objects.requireNonNull(query, "query");
@@ -120,15 +118,15 @@ public final class Videsk implements AutoCloseable {
 
     private Page<Room> fetchRooms(RoomQuery query, String continuation, int pageSize) {
         int skip = continuation == null ? query.skip() : parseSkip(continuation);
-        Call call = rooms.listRoomsCall(pageSize, skip == 0 ? null : skip, null, query.ended(), query.externalId(), null);
-        Request request = call.request();
+        Map<String, Integer> sort = null;
         if (!query.sort().isEmpty()) {
-            HttpUrl.Builder url = request.url().newBuilder();
-            query.sort().forEach((field, dir) ->
-                    url.addQueryParameter("$sort[" + field + "]", Integer.toString(dir.wireValue())));
-            call = RequestOptions.applyCallTimeout(httpClient.newCall(request.newBuilder().url(url.build()).build()));
+            sort = new LinkedHashMap<>();
+            for (Map.Entry<String, SortDirection> e : query.sort().entrySet()) {
+                sort.put(e.getKey(), e.getValue().wireValue());
+            }
         }
-        RoomsList list = apiClient.<RoomsList>execute(call, RoomsList.class).getData();
+        RoomsList list = rooms.listRooms().$limit(pageSize).$skip(skip == 0 ? null : skip).$sort(sort)
+                .ended(query.ended()).externalId(query.externalId()).execute();
         List<Room> data = list.getData() == null ? List.of() : list.getData();
         int next = skip + data.size();
         boolean more = !data.isEmpty() && next < list.getTotal();
@@ -157,7 +155,7 @@ public final class Videsk implements AutoCloseable {
         if (roomId == null || roomId.isEmpty()) {
             throw new IllegalArgumentException("roomId must not be null or empty");
         }
-        return CachingTokenProvider.builder(() -> JwtExpiry.token(rooms.joinRoom(roomId, new JsonObject()).getAccessToken()))
+        return CachingTokenProvider.builder(() -> JwtExpiry.token(rooms.joinRoom(roomId).execute().getAccessToken()))
                 .refreshMargin(refreshMargin).clock(clock).build();
     }
 
@@ -168,7 +166,7 @@ public final class Videsk implements AutoCloseable {
 
     /** The client's transport, for tests of its pool and threads. */
     OkHttpClient httpClient() {
-        return httpClient;
+        return transport.client();
     }
 
     /**
@@ -183,7 +181,7 @@ public final class Videsk implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Videsk{baseUrl=" + apiClient.getBasePath() + (options == null ? "" : ", options=" + options) + "}";
+        return "Videsk{baseUrl=" + runtime.baseUrl() + (runtime.options() == null ? "" : ", options=" + runtime.options()) + "}";
     }
 
     /** Builder for {@link Videsk}. Not thread-safe; {@link #build()} checks everything. */

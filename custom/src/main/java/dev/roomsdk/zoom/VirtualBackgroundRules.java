@@ -62,43 +62,11 @@ final class VirtualBackgroundRules {
 
     /**
      * {@code file} as the upload's part: itself when its length is known (already checked),
-     * else a wrapper that fails the upload with {@link TooLarge} once more than
+     * else a body that fails the upload with {@link TooLarge} once more than
      * {@link #MAX_BYTES} have been written.
      */
-    static RequestBody limitedPart(TransferBody file) throws IOException {
-        if (file.contentLength() >= 0) {
-            return file;
-        }
-        return new RequestBody() {
-            @Override
-            public MediaType contentType() {
-                return file.contentType();
-            }
-
-            @Override
-            public boolean isOneShot() {
-                return file.isOneShot();
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws IOException {
-                BufferedSink limited = Okio.buffer(new ForwardingSink(sink) {
-                    private long written;
-
-                    @Override
-                    public void write(Buffer source, long byteCount) throws IOException {
-                        written += byteCount;
-                        if (written > MAX_BYTES) {
-                            throw new TooLarge(file.fileName());
-                        }
-                        super.write(source, byteCount);
-                    }
-                });
-                file.writeTo(limited);
-                // hand the tail to the real sink without closing it: OkHttp owns that
-                limited.emit();
-            }
-        };
+    static TransferBody limitedPart(TransferBody file) {
+        return file.limitedTo(MAX_BYTES, () -> new TooLarge(file.fileName()));
     }
 
     /** The rule broken while streaming, as the caller should see it. */

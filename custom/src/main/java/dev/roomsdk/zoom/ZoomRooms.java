@@ -3,7 +3,7 @@ package dev.roomsdk.zoom;
 import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.error.BadRequestException;
-import dev.roomsdk.core.error.NotReplayableBodyException;
+import dev.roomsdk.core.error.RoomSdkException;
 import dev.roomsdk.core.error.RoomSdkServiceException;
 import dev.roomsdk.core.error.VendorError;
 import dev.roomsdk.core.http.BaseUrls;
@@ -13,7 +13,7 @@ import dev.roomsdk.core.http.Transport;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.Paged;
 import dev.roomsdk.core.transfer.TransferBody;
-import dev.roomsdk.core.transfer.Transfers;
+import dev.roomsdk.core.operation.OperationRuntime;
 import dev.roomsdk.zoom.api.AccountApi;
 import dev.roomsdk.zoom.api.DevicesApi;
 import dev.roomsdk.zoom.api.LocationsApi;
@@ -27,15 +27,13 @@ import dev.roomsdk.zoom.model.SignageContentList;
 import dev.roomsdk.zoom.model.VirtualBackgroundFile;
 import dev.roomsdk.zoom.model.ZoomRoom;
 import dev.roomsdk.zoom.model.ZoomRoomList;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.roomsdk.zoom.invoker.JSON;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import okhttp3.Call;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 
 /**
  * Entry point to the Zoom Rooms API (Zoom API v2: rooms, devices, locations, account
@@ -62,9 +60,7 @@ public final class ZoomRooms implements AutoCloseable {
     public static final int MAX_PAGE_SIZE = 300;
 
     private final Transport transport;
-    private final OkHttpClient httpClient;
-    private final RequestOptions options;
-    private final ZoomApiClient apiClient;
+    private final OperationRuntime runtime;
     private final RoomsApi rooms;
     private final DevicesApi devices;
     private final LocationsApi locations;
@@ -73,21 +69,22 @@ public final class ZoomRooms implements AutoCloseable {
     private final VirtualBackgroundsApi virtualBackgrounds;
 
     private ZoomRooms(Builder b) {
-        this(Transport.create("zoom", b.settings, b.tokens, AuthScheme.bearer()), b.baseUrl, null);
+        this(Transport.create("zoom", b.settings, b.tokens, AuthScheme.bearer()), b.baseUrl);
     }
 
-    private ZoomRooms(Transport transport, String baseUrl, RequestOptions options) {
+    private ZoomRooms(Transport transport, String baseUrl) {
+        this(transport, OperationRuntime.create(transport, baseUrl, JSON.getGson(), Map.of(), null));
+    }
+
+    private ZoomRooms(Transport transport, OperationRuntime runtime) {
         this.transport = transport;
-        this.httpClient = transport.client();
-        this.options = options;
-        this.apiClient = new ZoomApiClient(httpClient, options);
-        apiClient.setBasePath(baseUrl);
-        this.rooms = new RoomsApi(apiClient);
-        this.devices = new DevicesApi(apiClient);
-        this.locations = new LocationsApi(apiClient);
-        this.account = new AccountApi(apiClient);
-        this.signage = new SignageApi(apiClient);
-        this.virtualBackgrounds = new VirtualBackgroundsApi(apiClient);
+        this.runtime = runtime;
+        this.rooms = new RoomsApi(runtime);
+        this.devices = new DevicesApi(runtime);
+        this.locations = new LocationsApi(runtime);
+        this.account = new AccountApi(runtime);
+        this.signage = new SignageApi(runtime);
+        this.virtualBackgrounds = new VirtualBackgroundsApi(runtime);
     }
 
     public static Builder builder() {
@@ -105,7 +102,7 @@ public final class ZoomRooms implements AutoCloseable {
      */
     public ZoomRooms withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return new ZoomRooms(transport.shared(), apiClient.getBasePath(), options);
+        return new ZoomRooms(transport.shared(), runtime.withOptions(options));
     }
 
     /** Zoom Rooms: list, add, profile, settings, location, delete, controls. */
@@ -134,9 +131,8 @@ public final class ZoomRooms implements AutoCloseable {
     }
 
     /**
-     * Account virtual background files. Upload through
-     * {@link #uploadVirtualBackground(String, TransferBody)}, which streams; the generated
-     * {@code uploadVB(accountId, File)} reads the whole file into memory.
+     * Account virtual background files. {@link #uploadVirtualBackground(String, TransferBody)}
+     * checks Zoom's format and size rules first; {@code uploadVB} sends as it is.
      */
     public VirtualBackgroundsApi virtualBackgrounds() {
         return virtualBackgrounds;
@@ -151,9 +147,10 @@ public final class ZoomRooms implements AutoCloseable {
      */
     public Paged<ZoomRoom> listRooms(ZoomRoomQuery query) {
         Objects.requireNonNull(query, "query");
-        return paged(query.pageSize(), (size, token) -> rooms.listZoomRoomsCall(query.status(), query.tagIds(),
-                        query.type(), query.unassignedRooms(), size, token, query.locationId(), query.queryName(), null),
-                ZoomRoomList.class, ZoomRoomList::getRooms, ZoomRoomList::getNextPageToken);
+        return paged(query.pageSize(), (size, token) -> rooms.listZoomRooms().status(query.status()).tagIds(query.tagIds())
+                        .type(query.type()).unassignedRooms(query.unassignedRooms()).pageSize(size).nextPageToken(token)
+                        .locationId(query.locationId()).queryName(query.queryName()).execute(),
+                ZoomRoomList::getRooms, ZoomRoomList::getNextPageToken);
     }
 
     /**
@@ -161,8 +158,9 @@ public final class ZoomRooms implements AutoCloseable {
      * {@code type}), lazily, {@code pageSize} per page (1 to {@value #MAX_PAGE_SIZE}).
      */
     public Paged<Location> listLocations(String parentLocationId, String type, int pageSize) {
-        return paged(pageSize, (size, token) -> locations.listZRLocationsCall(parentLocationId, type, size, token, null),
-                LocationList.class, LocationList::getLocations, LocationList::getNextPageToken);
+        return paged(pageSize, (size, token) -> locations.listZRLocations().parentLocationId(parentLocationId).type(type)
+                        .pageSize(size).nextPageToken(token).execute(),
+                LocationList::getLocations, LocationList::getNextPageToken);
     }
 
     /** Every location, {@value #MAX_PAGE_SIZE} per page. */
@@ -175,8 +173,9 @@ public final class ZoomRooms implements AutoCloseable {
      * lazily, {@code pageSize} per page (1 to {@value #MAX_PAGE_SIZE}).
      */
     public Paged<SignageContent> listDigitalSignageContent(String type, String folderId, int pageSize) {
-        return paged(pageSize, (size, token) -> signage.listDigitalSignageContentCall(type, folderId, size, token, null),
-                SignageContentList.class, SignageContentList::getContents, SignageContentList::getNextPageToken);
+        return paged(pageSize, (size, token) -> signage.listDigitalSignageContent().type(type).folderId(folderId)
+                        .pageSize(size).nextPageToken(token).execute(),
+                SignageContentList::getContents, SignageContentList::getNextPageToken);
     }
 
     /** Every digital signage content, {@value #MAX_PAGE_SIZE} per page. */
@@ -199,18 +198,9 @@ public final class ZoomRooms implements AutoCloseable {
         }
         Objects.requireNonNull(file, "file");
         VirtualBackgroundRules.check(file);
-        Request request;
         try {
-            Request prepared = virtualBackgrounds.uploadVBCall(accountId, null, null).request();
-            request = Transfers.withBody(prepared,
-                    Transfers.multipartFile("file", file.fileName(), VirtualBackgroundRules.limitedPart(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the size of '" + file.fileName() + "'", e);
-        }
-        try {
-            Call call = RequestOptions.applyTransferTimeout(httpClient.newCall(request));
-            return apiClient.<VirtualBackgroundFile>execute(call, VirtualBackgroundFile.class).getData();
-        } catch (NotReplayableBodyException e) {
+            return virtualBackgrounds.uploadVB(accountId, VirtualBackgroundRules.limitedPart(file)).execute();
+        } catch (RoomSdkException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof VirtualBackgroundRules.TooLarge) {
                     throw VirtualBackgroundRules.asRule((VirtualBackgroundRules.TooLarge) c);
@@ -229,19 +219,18 @@ public final class ZoomRooms implements AutoCloseable {
         return pageSize;
     }
 
-    /** Prepares the request of one page: the page size and the token (null for the first page). */
+    /** Fetches one page: the page size and the token (null for the first page). */
     @FunctionalInterface
-    private interface PageCall {
-        Call prepare(int pageSize, String nextPageToken);
+    private interface PageCall<R> {
+        R fetch(int pageSize, String nextPageToken);
     }
 
-    private <R, T> Paged<T> paged(int pageSize, PageCall prepare, Class<R> type,
-                                  Function<R, List<T>> items, Function<R, String> nextToken) {
+    private <R, T> Paged<T> paged(int pageSize, PageCall<R> fetch, Function<R, List<T>> items, Function<R, String> nextToken) {
         checkPageSize(pageSize);
         return Paged.of((token, size) -> {
             R page;
             try {
-                page = apiClient.<R>execute(prepare.prepare(size, token), type).getData();
+                page = fetch.fetch(size, token);
             } catch (BadRequestException e) {
                 if (token != null && rejectsPageToken(e)) {
                     throw new ZoomPageTokenExpiredException(token, e);
@@ -261,7 +250,7 @@ public final class ZoomRooms implements AutoCloseable {
 
     /** The client's transport, for tests of its pool and threads. */
     OkHttpClient httpClient() {
-        return httpClient;
+        return transport.client();
     }
 
     /**
@@ -276,7 +265,7 @@ public final class ZoomRooms implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ZoomRooms{baseUrl=" + apiClient.getBasePath() + (options == null ? "" : ", options=" + options) + "}";
+        return "ZoomRooms{baseUrl=" + runtime.baseUrl() + (runtime.options() == null ? "" : ", options=" + runtime.options()) + "}";
     }
 
     /** Builder for {@link ZoomRooms}. Not thread-safe; {@link #build()} checks everything. */

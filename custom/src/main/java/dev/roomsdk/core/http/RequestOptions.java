@@ -3,15 +3,13 @@ package dev.roomsdk.core.http;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
 
 /**
  * Per-call overrides of the client's {@link HttpSettings}: the retry policy
  * ({@link RetryPolicy#none()} turns retries off for these calls) and the connect, read,
- * write and whole-call timeouts. Unset values fall back to the client's. Travels as an OkHttp
- * request tag: entry points attach it, {@code RetryInterceptor} and {@code UserAgentInterceptor}
- * read it. Immutable and thread-safe; change with {@link #newBuilder()}.
+ * write and whole-call timeouts. Unset values fall back to the client's. An entry point's
+ * {@code withOptions} derives a client carrying the timeouts; the retry policy travels as an
+ * OkHttp request tag that {@code RetryInterceptor} reads. Immutable and thread-safe; change with {@link #newBuilder()}.
  */
 public final class RequestOptions {
 
@@ -69,36 +67,6 @@ public final class RequestOptions {
     /** Bound on the whole call including retries; {@link Duration#ZERO} means none. */
     public Optional<Duration> callTimeout() {
         return Optional.ofNullable(callTimeout);
-    }
-
-    /**
-     * Applies the whole-call timeout of the options tagged on {@code call}'s request. OkHttp
-     * arms that timer when the call starts, so entry points call this when they create the
-     * call, before executing it. Returns {@code call}.
-     */
-    public static Call applyCallTimeout(Call call) {
-        RequestOptions options = call.request().tag(RequestOptions.class);
-        if (options != null && options.callTimeout != null) {
-            call.timeout().timeout(options.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        return call;
-    }
-
-    /**
-     * For uploads and downloads, whose duration grows with their size: the whole-call timeout
-     * of the tagged options if one was set, and otherwise none, not the client's default (which
-     * would cut off a large transfer that is making progress; the read and write timeouts still
-     * end a stalled one). OkHttp's call timeout also covers reading a returned body, so this
-     * matters for {@code Download}s too. Returns {@code call}.
-     */
-    public static Call applyTransferTimeout(Call call) {
-        RequestOptions options = call.request().tag(RequestOptions.class);
-        if (options != null && options.callTimeout != null) {
-            call.timeout().timeout(options.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-            call.timeout().timeout(0, TimeUnit.MILLISECONDS);
-        }
-        return call;
     }
 
     /** {@code options} (or none) with retries turned off, keeping its timeouts. */

@@ -7,23 +7,20 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Sends a failed request again according to a {@link RetryPolicy}: only requests that are
- * safe to repeat (GET, HEAD, PUT, DELETE, OPTIONS, or a POST/PATCH tagged
- * {@link Idempotent}), never a one-shot body, never a 401 (that belongs to the
+ * Sends a failed request again according to a {@link RetryPolicy}: only requests the SDK's
+ * runtime tagged {@link Idempotent} (from the operation's contract: its method, or its
+ * {@code x-sdk-retry} hint), never a one-shot body, never a 401 (that belongs to the
  * authenticator). Closes each failed response before waiting. A Zoom daily-limit 429, or a
  * {@code Retry-After} beyond the policy's cap, is returned at once. A per-call policy comes
  * from the request's {@link RequestOptions} tag.
  */
 final class RetryInterceptor implements Interceptor {
-
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
     private final RetryPolicy defaults;
 
@@ -78,12 +75,13 @@ final class RetryInterceptor implements Interceptor {
         return asked.compareTo(policy.maxDelay()) > 0 ? null : asked;
     }
 
+    /** The operation's rule, decided once by the runtime and carried as the {@link Idempotent} tag. */
     private static boolean isRepeatable(Request request) {
         RequestBody body = request.body();
         if (body != null && body.isOneShot()) {
             return false;
         }
-        return SAFE_METHODS.contains(request.method()) || request.tag(Idempotent.class) != null;
+        return request.tag(Idempotent.class) != null;
     }
 
     private static boolean isInterrupt(IOException e) {

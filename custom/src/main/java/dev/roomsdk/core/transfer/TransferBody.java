@@ -72,6 +72,23 @@ public abstract class TransferBody extends RequestBody {
     /** A copy that reports progress to {@code listener}. */
     public abstract TransferBody withProgress(ProgressListener listener);
 
+    /**
+     * This body, failing its upload with the exception {@code tooLarge} makes once more than
+     * {@code maxBytes} have been written: for limits a stream of unknown length can only be
+     * held to while it is sent. A body of known length is returned as it is (check it first).
+     */
+    public TransferBody limitedTo(long maxBytes, java.util.function.Supplier<IOException> tooLarge) {
+        Objects.requireNonNull(tooLarge, "tooLarge");
+        try {
+            if (contentLength() >= 0) {
+                return this;
+            }
+        } catch (IOException e) {
+            // an unreadable length is treated as unknown: the limit then holds while sending
+        }
+        return new LimitedBody(this, maxBytes, tooLarge);
+    }
+
     /** The file name the upload is sent as. */
     public String fileName() {
         return fileName;
@@ -280,6 +297,64 @@ public abstract class TransferBody extends RequestBody {
         @Override
         public String toString() {
             return "TransferBody{stream, length=" + length + ", name=" + fileName + ", type=" + contentType + "}";
+        }
+    }
+
+    /** Another body, cut off with an error once past a byte limit. */
+    private static final class LimitedBody extends TransferBody {
+        private final TransferBody body;
+        private final long maxBytes;
+        private final java.util.function.Supplier<IOException> tooLarge;
+
+        LimitedBody(TransferBody body, long maxBytes, java.util.function.Supplier<IOException> tooLarge) {
+            super(body.fileName, body.contentType, body.progress);
+            this.body = body;
+            this.maxBytes = maxBytes;
+            this.tooLarge = tooLarge;
+        }
+
+        @Override
+        public long contentLength() throws IOException {
+            return body.contentLength();
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return body.isOneShot();
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            BufferedSink limited = okio.Okio.buffer(new okio.ForwardingSink(sink) {
+                private long written;
+
+                @Override
+                public void write(okio.Buffer source, long byteCount) throws IOException {
+                    written += byteCount;
+                    if (written > maxBytes) {
+                        throw tooLarge.get();
+                    }
+                    super.write(source, byteCount);
+                }
+            });
+            body.writeTo(limited);
+            // hand the tail to the real sink without closing it: OkHttp owns that
+            limited.emit();
+        }
+
+        @Override
+        void release() {
+            body.release();
+        }
+
+        @Override
+        public TransferBody withProgress(ProgressListener listener) {
+            return new LimitedBody(body.withProgress(listener), maxBytes, tooLarge);
+        }
+
+        @Override
+        public String toString() {
+            return body + " (at most " + maxBytes + " bytes)";
         }
     }
 }

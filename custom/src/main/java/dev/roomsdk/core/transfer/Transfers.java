@@ -1,24 +1,20 @@
 package dev.roomsdk.core.transfer;
 
-import dev.roomsdk.core.error.ErrorMapper;
-import dev.roomsdk.core.http.RequestOptions;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSink;
 
 /**
- * Glue between the generated clients and streaming bodies. The generated okhttp-gson code
- * uploads only a {@code java.io.File} (and reads it whole to compute auth) and downloads
- * into temp files; entry points instead build the request with the generated
- * {@code ...Call} method and use these to stream.
+ * Streaming request bodies as the contracts send them (raw under the contract's media type,
+ * multipart form data) and the release of one-shot streams once a call has ended. Used by
+ * the SDK's runtime; stateless and thread-safe.
  */
 public final class Transfers {
 
@@ -26,38 +22,6 @@ public final class Transfers {
     private static final int MAX_WRAPPING = 16;
 
     private Transfers() {
-    }
-
-    /** {@code prepared} (method, URL, headers as generated) sending {@code body} instead. */
-    public static Request withBody(Request prepared, RequestBody body) {
-        Objects.requireNonNull(body, "body");
-        Request.Builder b = prepared.newBuilder().method(prepared.method(), body);
-        if (body.contentType() != null) {
-            b.header("Content-Type", body.contentType().toString());
-        }
-        return b.build();
-    }
-
-    /**
-     * A {@code multipart/form-data} body of one file part {@code partName} named
-     * {@code fileName}, streaming from {@code part} (its content type becomes the part's).
-     * It knows its length when the part does, and is one-shot when the part is: OkHttp's
-     * own multipart body never says so, and then the 401 resend and retries would try to
-     * replay a stream that is gone.
-     */
-    public static RequestBody multipartFile(String partName, String fileName, RequestBody part) {
-        Objects.requireNonNull(part, "part");
-        MultipartBody multipart = new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart(partName, fileName, part).build();
-        if (!part.isOneShot()) {
-            return multipart;
-        }
-        return new Forwarding(multipart, multipart.contentType()) {
-            @Override
-            public boolean isOneShot() {
-                return true;
-            }
-        };
     }
 
     /**
@@ -101,39 +65,6 @@ public final class Transfers {
                 release(part.body(), depth + 1);
             }
         }
-    }
-
-    /**
-     * Sends {@code request} and returns its body as a {@link Download}, unread. A non-2xx
-     * answer or a transport failure becomes the SDK's exception; nothing is left open. Asks
-     * for the body uncompressed unless {@code request} says otherwise: OkHttp drops the
-     * length of a body it unzips, and files (images, pdfs, archives) rarely shrink anyway.
-     * Only the whole-call timeout of the request's {@link RequestOptions} tag, if any, bounds
-     * the transfer ({@link RequestOptions#applyTransferTimeout}).
-     */
-    public static Download download(OkHttpClient http, Request request, ProgressListener progress) {
-        if (request.header("Accept-Encoding") == null) {
-            request = request.newBuilder().header("Accept-Encoding", "identity").build();
-        }
-        Call call = RequestOptions.applyTransferTimeout(http.newCall(request));
-        Response response;
-        try {
-            response = call.execute();
-        } catch (IOException e) {
-            throw ErrorMapper.map(request, 0, null, null, e);
-        }
-        if (!response.isSuccessful()) {
-            try (Response failed = response) {
-                String body;
-                try {
-                    body = failed.peekBody(ErrorMapper.MAX_BODY_CHARS).string();
-                } catch (IOException e) {
-                    body = "";
-                }
-                throw ErrorMapper.map(request, failed.code(), failed.headers().toMultimap(), body, null);
-            }
-        }
-        return new Download(response, progress);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.roomsdk.core.http;
+package dev.roomsdk.core.operation;
 
 import com.google.gson.annotations.SerializedName;
 import jakarta.validation.Valid;
@@ -36,6 +36,8 @@ final class ModelConstraints {
 
     private static final String UNKNOWN_ENUM = "UNKNOWN_DEFAULT_OPEN_API";
     private static final Map<Class<?>, List<Property>> PROPERTIES = new ConcurrentHashMap<>();
+    private static final Map<String, Method> GETTERS = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.regex.Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private ModelConstraints() {
     }
@@ -72,9 +74,70 @@ final class ModelConstraints {
                 Object v = p.get(value);
                 String field = join(path, p.jsonName);
                 checkValue(p.annotations, v, field, violations);
-                check(v, field, violations);
+                if (!keepsServerValue(value, p.jsonName, v)) {
+                    check(v, field, violations);
+                }
             }
         }
+    }
+
+    /**
+     * Whether {@code v}, read from field {@code jsonName} of {@code model}, is the unknown-enum
+     * placeholder standing for a raw value the server sent and the model kept
+     * ({@link dev.roomsdk.core.json.UnknownEnumValues}): that value goes back out as it came, so a
+     * model read from a newer server can be sent back (read-modify-write).
+     */
+    private static boolean keepsServerValue(Object model, String jsonName, Object v) {
+        boolean placeholder = v instanceof Enum && ((Enum<?>) v).name().equals(UNKNOWN_ENUM);
+        if (v instanceof Collection) {
+            for (Object item : (Collection<?>) v) {
+                placeholder |= item instanceof Enum && ((Enum<?>) item).name().equals(UNKNOWN_ENUM);
+            }
+        }
+        return placeholder && dev.roomsdk.core.json.UnknownEnumValues.rawValue(model, jsonName).isPresent();
+    }
+
+    /**
+     * The value of the property serialized as {@code jsonName} of generated model {@code model},
+     * or null when it has none or is unset. For SDK hints that name a body field ({@code x-sdk-retry}).
+     */
+    static Object property(Object model, String jsonName) {
+        if (!isModel(model.getClass())) {
+            return null;
+        }
+        Method getter = GETTERS.computeIfAbsent(model.getClass().getName() + "#" + jsonName, k -> findGetter(model.getClass(), jsonName));
+        if (getter == null) {
+            return null;
+        }
+        try {
+            return getter.invoke(model);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + jsonName + " of " + model.getClass().getName(), e);
+        }
+    }
+
+    private static Method findGetter(Class<?> type, String jsonName) {
+        for (Class<?> c = type; c != null && isModel(c); c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                SerializedName json = f.getAnnotation(SerializedName.class);
+                if (json != null && json.value().equals(jsonName)) {
+                    return getter(type, f.getName());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Wire and Java names of one property agree once case and punctuation are dropped ({@code page_size}, {@code pageSize}). */
+    static String normalize(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Checks one value (a String, Number, Collection or Map) against its annotations. */
@@ -98,7 +161,7 @@ final class ModelConstraints {
                 bound(v, new BigDecimal(((DecimalMax) a).value()), false, field, violations);
             } else if (a instanceof Pattern && v instanceof CharSequence) {
                 String regexp = ((Pattern) a).regexp();
-                if (!java.util.regex.Pattern.compile(regexp).matcher((CharSequence) v).matches()) {
+                if (!PATTERNS.computeIfAbsent(regexp, java.util.regex.Pattern::compile).matcher((CharSequence) v).matches()) {
                     violations.add(field + ": must match " + regexp);
                 }
             }
@@ -175,11 +238,11 @@ final class ModelConstraints {
     }
 
     private static Method getter(Class<?> type, String fieldName) {
-        String key = RequestValidator.normalize(fieldName);
+        String key = normalize(fieldName);
         for (Method m : type.getMethods()) {
             String n = m.getName();
             String prop = n.startsWith("get") ? n.substring(3) : n.startsWith("is") ? n.substring(2) : null;
-            if (prop != null && m.getParameterCount() == 0 && RequestValidator.normalize(prop).equals(key)) {
+            if (prop != null && m.getParameterCount() == 0 && normalize(prop).equals(key)) {
                 return m;
             }
         }

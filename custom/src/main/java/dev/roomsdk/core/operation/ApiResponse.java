@@ -1,0 +1,51 @@
+package dev.roomsdk.core.operation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A successful response: its status, its headers and the decoded value. Immutable. Its
+ * {@code toString()} shows the status and the header names only, since response headers can
+ * carry session cookies.
+ *
+ * @param <T> the decoded value's type
+ */
+public final class ApiResponse<T> {
+
+    private final int status;
+    private final Map<String, List<String>> headers;
+    private final T value;
+
+    ApiResponse(int status, Map<String, List<String>> headers, T value) {
+        this.status = status;
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.value = value;
+    }
+
+    /** The HTTP status, 2xx. */
+    public int status() {
+        return status;
+    }
+
+    /** The response headers, names in lower case, values in the order received. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** The first value of header {@code name} (any case), or null. */
+    public String header(String name) {
+        List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    /** The decoded body: null for operations that return none. */
+    public T value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiResponse{status=" + status + ", headers=" + headers.keySet() + "}";
+    }
+}

@@ -1,0 +1,238 @@
+package dev.roomsdk.core.operation;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.MediaType;
+
+/**
+ * What one operation of a contract is, as data: its operationId, method and path template,
+ * its parameters in the generated call's order, the body's media type, what it returns, whether
+ * it needs credentials, and whether it may be sent again. The generated API classes declare
+ * one per operation, from the spec (SDK hints are the spec's {@code x-sdk-*} vendor extensions);
+ * {@link OperationRuntime} runs any of them. Immutable and thread-safe.
+ */
+public final class Operation {
+
+    /** What a successful response carries. */
+    enum Result { NONE, JSON, DOWNLOAD }
+
+    /** Whether a failed attempt may be sent again ({@code x-sdk-retry}; default by method). */
+    enum Retry { BY_METHOD, NEVER, WHEN_BODY_FIELD }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+
+    final String id;
+    final String method;
+    final String pathTemplate;
+    final Parameter[] parameters;
+    /** The path as literal pieces (String) and parameter positions (Integer), split once here. */
+    final Object[] pathPieces;
+    final MediaType bodyType;
+    final boolean multipart;
+    final boolean formUrlEncoded;
+    final String accept;
+    final Type returnType;
+    final Result result;
+    final boolean anonymous;
+    final Retry retry;
+    final String retryField;
+    final int bodyIndex;
+    final boolean transfer;
+    /** What messages and exceptions call it: {@code getRoom (GET /vpaas/rooms/{roomId})}. */
+    final String label;
+    /** The result's Gson adapter, looked up once (each API has one Gson). */
+    volatile Adapter adapter;
+
+    private Operation(Builder b) {
+        this.id = b.id;
+        this.method = b.method;
+        this.pathTemplate = b.path;
+        this.parameters = b.parameters.toArray(new Parameter[0]);
+        this.bodyType = b.consumes == null ? null : MediaType.get(b.consumes);
+        this.multipart = b.consumes != null && b.consumes.startsWith("multipart/");
+        this.formUrlEncoded = "application/x-www-form-urlencoded".equals(b.consumes);
+        this.accept = b.accepts == null ? null : String.join(", ", b.accepts);
+        this.returnType = b.returnType;
+        this.result = b.result;
+        this.anonymous = b.anonymous;
+        this.retry = b.retry;
+        this.retryField = b.retryField;
+        int body = -1;
+        boolean files = false;
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i].freeze();
+            if (parameters[i].location == Parameter.Location.BODY) {
+                body = i;
+            }
+            files |= parameters[i].file;
+        }
+        this.bodyIndex = body;
+        this.transfer = files || result == Result.DOWNLOAD;
+        this.pathPieces = splitPath(b.path, parameters);
+        this.label = id + " (" + method + " " + pathTemplate + ")";
+    }
+
+    /** Starts the description of operation {@code id}, sent as {@code method} to {@code path} (a template). */
+    public static Builder builder(String id, String method, String path) {
+        return new Builder(id, method, path);
+    }
+
+    /** The contract's operationId. */
+    public String id() {
+        return id;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path template, e.g. {@code /vpaas/rooms/{roomId}}. */
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    int parameterCount() {
+        return parameters.length;
+    }
+
+    /** Whether an attempt of this operation carrying {@code body} may be sent again after a failure. */
+    boolean mayRetry(Object body) {
+        switch (retry) {
+            case NEVER:
+                return false;
+            case WHEN_BODY_FIELD:
+                return body != null && ModelConstraints.property(body, retryField) != null;
+            default:
+                return SAFE_METHODS.contains(method);
+        }
+    }
+
+    private static Object[] splitPath(String path, Parameter[] parameters) {
+        List<Object> pieces = new ArrayList<>();
+        int at = 0;
+        while (at < path.length()) {
+            int open = path.indexOf('{', at);
+            if (open < 0) {
+                pieces.add(path.substring(at));
+                break;
+            }
+            int close = path.indexOf('}', open);
+            if (close < 0) {
+                throw new IllegalArgumentException("unclosed '{' in path " + path);
+            }
+            if (open > at) {
+                pieces.add(path.substring(at, open));
+            }
+            pieces.add(indexOf(path.substring(open + 1, close), parameters, path));
+            at = close + 1;
+        }
+        return pieces.toArray();
+    }
+
+    private static Integer indexOf(String name, Parameter[] parameters, String path) {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i].location == Parameter.Location.PATH && parameters[i].name.equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("path " + path + " names {" + name + "}, which is no path parameter");
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+
+    /** A Gson adapter with the Gson it came from. */
+    static final class Adapter {
+        final com.google.gson.Gson gson;
+        final com.google.gson.TypeAdapter<?> adapter;
+
+        Adapter(com.google.gson.Gson gson, com.google.gson.TypeAdapter<?> adapter) {
+            this.gson = gson;
+            this.adapter = adapter;
+        }
+    }
+
+    /** Builder used by generated code. Not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private final String method;
+        private final String path;
+        private final List<Parameter> parameters = new ArrayList<>();
+        private String consumes;
+        private String[] accepts;
+        private Type returnType;
+        private Result result = Result.NONE;
+        private boolean anonymous;
+        private Retry retry = Retry.BY_METHOD;
+        private String retryField;
+
+        private Builder(String id, String method, String path) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.method = Objects.requireNonNull(method, "method");
+            this.path = Objects.requireNonNull(path, "path");
+        }
+
+        /** The next parameter, in the order the generated call sets them (1-based positions). */
+        public Builder parameter(Parameter parameter) {
+            parameters.add(Objects.requireNonNull(parameter, "parameter"));
+            return this;
+        }
+
+        /** The request body's media type (the contract's first). */
+        public Builder consumes(String mediaType) {
+            this.consumes = mediaType;
+            return this;
+        }
+
+        /** The media types of the contract's responses, sent as {@code Accept}. */
+        public Builder accepts(String... mediaTypes) {
+            this.accepts = mediaTypes.clone();
+            return this;
+        }
+
+        /** A JSON result of type {@code type}. */
+        public Builder returns(Type type) {
+            this.returnType = Objects.requireNonNull(type, "type");
+            this.result = Result.JSON;
+            return this;
+        }
+
+        /** A binary result, streamed as a {@link dev.roomsdk.core.transfer.Download}. */
+        public Builder returnsDownload() {
+            this.result = Result.DOWNLOAD;
+            return this;
+        }
+
+        /** The contract says {@code security: []}: no credential goes on it. */
+        public Builder anonymous() {
+            this.anonymous = true;
+            return this;
+        }
+
+        /**
+         * {@code x-sdk-retry}: {@code never} (each attempt would act again), or
+         * {@code when-body-field <field>} (a POST that is safe to repeat when the body carries
+         * that unique field). Without it, GET, HEAD, PUT, DELETE and OPTIONS may be retried.
+         */
+        public Builder retry(String rule) {
+            if ("never".equals(rule)) {
+                this.retry = Retry.NEVER;
+            } else if (rule != null && rule.startsWith("when-body-field ")) {
+                this.retry = Retry.WHEN_BODY_FIELD;
+                this.retryField = rule.substring("when-body-field ".length()).trim();
+            } else {
+                throw new IllegalArgumentException("x-sdk-retry of " + id + ": unknown rule " + rule);
+            }
+            return this;
+        }
+
+        public Operation build() {
+            return new Operation(this);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.roomsdk.core.operation;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One parameter of an {@link Operation}, as the contract declares it: where it goes (path,
+ * query, header, cookie, body, form field), its wire name, whether it is required, its
+ * constraints, its serialization style and the SDK hints (vendor extensions) the spec puts on
+ * it. Configured by the generated code while its operation is built, then never changed:
+ * {@link Operation.Builder#build()} freezes it. Checking a value and writing it for the wire
+ * costs no reflection and no regular expression compiled per call.
+ */
+public final class Parameter {
+
+    /** Where a parameter travels. */
+    public enum Location { PATH, QUERY, HEADER, COOKIE, BODY, FORM }
+
+    /** Values a parameter may take from elsewhere than the caller ({@code x-sdk-from-body}). */
+    enum FromBody { CONTENT_LENGTH }
+
+    final Location location;
+    final String name;
+    boolean required;
+    boolean file;
+    boolean deepObject;
+    boolean commaSeparated;
+    BigDecimal minimum;
+    boolean exclusiveMinimum;
+    BigDecimal maximum;
+    boolean exclusiveMaximum;
+    Integer minLength;
+    Integer maxLength;
+    Integer minItems;
+    Integer maxItems;
+    Pattern pattern;
+    Set<String> allowed;
+    String clientDefault;
+    FromBody fromBody;
+    boolean unicodeEscaped;
+    private boolean frozen;
+
+    private Parameter(Location location, String name) {
+        this.location = location;
+        this.name = name;
+    }
+
+    public static Parameter path(String name) {
+        return new Parameter(Location.PATH, name);
+    }
+
+    public static Parameter query(String name) {
+        return new Parameter(Location.QUERY, name);
+    }
+
+    public static Parameter header(String name) {
+        return new Parameter(Location.HEADER, name);
+    }
+
+    public static Parameter cookie(String name) {
+        return new Parameter(Location.COOKIE, name);
+    }
+
+    /** The request body; {@code name} is the contract's schema name, used in messages only. */
+    public static Parameter body(String name) {
+        return new Parameter(Location.BODY, name);
+    }
+
+    /** A field of a {@code multipart/form-data} or url-encoded body. */
+    public static Parameter form(String name) {
+        return new Parameter(Location.FORM, name);
+    }
+
+    public Parameter required() {
+        return change(() -> required = true);
+    }
+
+    /** The value is a file ({@link dev.roomsdk.core.transfer.TransferBody}): a body or a multipart part. */
+    public Parameter file() {
+        return change(() -> file = true);
+    }
+
+    /** A map sent as {@code name[key]=value} pairs (OpenAPI {@code style: deepObject}). */
+    public Parameter deepObject() {
+        return change(() -> deepObject = true);
+    }
+
+    /** A list sent as one comma-separated value ({@code explode: false}) instead of repeated names. */
+    public Parameter commaSeparated() {
+        return change(() -> commaSeparated = true);
+    }
+
+    public Parameter minimum(String value, boolean exclusive) {
+        return change(() -> {
+            minimum = new BigDecimal(value);
+            exclusiveMinimum = exclusive;
+        });
+    }
+
+    public Parameter maximum(String value, boolean exclusive) {
+        return change(() -> {
+            maximum = new BigDecimal(value);
+            exclusiveMaximum = exclusive;
+        });
+    }
+
+    public Parameter minLength(int n) {
+        return change(() -> minLength = n);
+    }
+
+    public Parameter maxLength(int n) {
+        return change(() -> maxLength = n);
+    }
+
+    public Parameter minItems(int n) {
+        return change(() -> minItems = n);
+    }
+
+    public Parameter maxItems(int n) {
+        return change(() -> maxItems = n);
+    }
+
+    /** The contract's pattern; compiled once, here. */
+    public Parameter pattern(String regex) {
+        return change(() -> pattern = Pattern.compile(regex));
+    }
+
+    /** The contract's enum: the only values allowed (for a map, its values). */
+    public Parameter allowed(String... values) {
+        return change(() -> allowed = values.length == 0 ? null : Set.of(values));
+    }
+
+    /**
+     * {@code x-sdk-client-default}: when the call does not set it, the value the client was
+     * built with under {@code key} (Carbonio's {@code queue-id}) is sent.
+     */
+    public Parameter clientDefault(String key) {
+        return change(() -> clientDefault = key);
+    }
+
+    /** {@code x-sdk-from-body}: the SDK fills the value in from the body ({@code content-length}). */
+    public Parameter fromBody(String what) {
+        if (!"content-length".equals(what)) {
+            throw new IllegalArgumentException("x-sdk-from-body of " + name + ": unknown value " + what);
+        }
+        return change(() -> fromBody = FromBody.CONTENT_LENGTH);
+    }
+
+    /** {@code x-sdk-encoding}: how the caller's text is written on the wire ({@code unicode-escape}). */
+    public Parameter encoding(String encoding) {
+        if (!"unicode-escape".equals(encoding)) {
+            throw new IllegalArgumentException("x-sdk-encoding of " + name + ": unknown value " + encoding);
+        }
+        return change(() -> unicodeEscaped = true);
+    }
+
+    /** The wire name (the schema name for a body). */
+    public String name() {
+        return name;
+    }
+
+    public Location location() {
+        return location;
+    }
+
+    void freeze() {
+        frozen = true;
+    }
+
+    private Parameter change(Runnable change) {
+        if (frozen) {
+            throw new IllegalStateException("parameter " + name + " belongs to a built operation");
+        }
+        change.run();
+        return this;
+    }
+
+    /** Adds to {@code violations} every rule {@code value} (already encoded for the wire, if text) breaks. */
+    void check(Object value, List<String> violations) {
+        if (value == null) {
+            if (required) {
+                violations.add(label() + ": is required");
+            }
+            return;
+        }
+        if (value instanceof CharSequence) {
+            checkText(value.toString(), violations);
+        } else if (value instanceof Number) {
+            checkNumber(new BigDecimal(value.toString()), violations);
+        } else if (value instanceof Collection) {
+            Collection<?> items = (Collection<?>) value;
+            checkCount(items.size(), "number of items", minItems, maxItems, violations);
+            if (location != Location.BODY) {
+                for (Object item : items) {
+                    checkScalar(item, violations);
+                }
+            }
+        } else if (value instanceof Map) {
+            for (Object v : ((Map<?, ?>) value).values()) {
+                checkScalar(v, violations);
+            }
+        } else {
+            checkScalar(value, violations);
+        }
+        if (location == Location.PATH) {
+            String text = Wire.text(value);
+            if (text.isEmpty()) {
+                violations.add(label() + ": is empty, which would change the path");
+            } else if (text.equals(".") || text.equals("..")) {
+                violations.add(label() + ": must not be '.' or '..', which would change the path");
+            }
+        }
+    }
+
+    private void checkScalar(Object v, List<String> violations) {
+        if (v == null) {
+            violations.add(label() + ": must not hold null");
+        } else if (v instanceof Number) {
+            checkNumber(new BigDecimal(v.toString()), violations);
+        } else if (v instanceof Enum && UnknownValues.isPlaceholder((Enum<?>) v)) {
+            violations.add(label() + ": must be one of the contract's values, got the placeholder for unknown server values");
+        } else if (v instanceof CharSequence || allowed != null) {
+            checkText(Wire.text(v), violations);
+        }
+    }
+
+    private void checkText(String text, List<String> violations) {
+        if (location != Location.BODY && location != Location.FORM) {
+            checkCount(text.length(), "length", minLength, maxLength, violations);
+        }
+        if (pattern != null && !pattern.matcher(text).matches()) {
+            violations.add(label() + ": must match " + pattern.pattern());
+        }
+        if (allowed != null && !allowed.contains(text)) {
+            violations.add(label() + ": must be one of " + new java.util.TreeSet<>(allowed));
+        }
+        if (location == Location.HEADER || location == Location.COOKIE) {
+            checkHeaderText(text, violations);
+        }
+    }
+
+    private void checkHeaderText(String text, List<String> violations) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                violations.add(label() + ": must not contain CR or LF");
+                return;
+            }
+            if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+                violations.add(label() + ": must contain only printable ASCII, got U+"
+                        + String.format(Locale.ROOT, "%04X", (int) c) + " at index " + i);
+                return;
+            }
+        }
+    }
+
+    private void checkNumber(BigDecimal n, List<String> violations) {
+        if (minimum != null) {
+            int c = n.compareTo(minimum);
+            if (c < 0 || (exclusiveMinimum && c == 0)) {
+                violations.add(label() + ": must be " + (exclusiveMinimum ? "more than " : "at least ")
+                        + minimum.toPlainString() + ", got " + n.toPlainString());
+            }
+        }
+        if (maximum != null) {
+            int c = n.compareTo(maximum);
+            if (c > 0 || (exclusiveMaximum && c == 0)) {
+                violations.add(label() + ": must be " + (exclusiveMaximum ? "less than " : "at most ")
+                        + maximum.toPlainString() + ", got " + n.toPlainString());
+            }
+        }
+    }
+
+    private void checkCount(int n, String what, Integer min, Integer max, List<String> violations) {
+        if (min != null && n < min && max != null && max != Integer.MAX_VALUE) {
+            violations.add(label() + ": " + what + " must be between " + min + " and " + max + ", got " + n);
+        } else if (min != null && n < min) {
+            violations.add(label() + ": " + what + " must be at least " + min + ", got " + n);
+        } else if (max != null && n > max) {
+            violations.add(label() + ": " + what + " must be " + (min != null && min > 0 ? "between " + min + " and " + max
+                    : "at most " + max) + ", got " + n);
+        }
+    }
+
+    /** How messages name it: the wire name, with its location for headers and the body. */
+    String label() {
+        switch (location) {
+            case HEADER: return "header " + name;
+            case BODY: return "body";
+            default: return name;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return location.name().toLowerCase(Locale.ROOT) + " " + name + (required ? " (required)" : "");
+    }
+}
