@@ -56,10 +56,6 @@ public final class ErrorMapper {
             if (cause instanceof ChainFailure) {
                 return ((ChainFailure) cause).failure(); // already typed inside the chain (e.g. no token)
             }
-            if (request.body() != null && request.body().isOneShot()) {
-                return new NotReplayableBodyException(operation + " failed while streaming a one-shot upload, which "
-                        + "cannot be retried (" + describe(cause) + ")", cause);
-            }
             return transportFailure(operation, cause);
         }
         return fromResponse(operation, status, headers, body, Clock.systemUTC());
@@ -96,6 +92,11 @@ public final class ErrorMapper {
         if (isTimeout(cause)) {
             return new RoomSdkTimeoutException(operation + " timed out (" + what + ")", cause);
         }
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof ResponseBodyFailure) {
+                return new RoomSdkIoException(operation + " failed while reading the response body (" + what + ")", cause);
+            }
+        }
         return new RoomSdkIoException(operation + " failed before a response arrived (" + what + ")", cause);
     }
 
@@ -113,7 +114,7 @@ public final class ErrorMapper {
         String operation = request.method() + " " + request.url().encodedPath();
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (isTransportError(c)) {
-                return transportFailure(operation, c);
+                return transportFailure(operation, c instanceof ResponseBodyFailure ? c : new ResponseBodyFailure(200, (IOException) c));
             }
         }
         return new ResponseDecodeException(operation + " returned a body that does not match the contract: "

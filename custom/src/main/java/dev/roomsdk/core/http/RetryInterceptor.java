@@ -1,7 +1,11 @@
 package dev.roomsdk.core.http;
 
 import dev.roomsdk.core.error.ChainFailure;
+import dev.roomsdk.core.error.ErrorMapper;
+import dev.roomsdk.core.error.NotReplayableBodyException;
+import dev.roomsdk.core.error.ResponseBodyFailure;
 import dev.roomsdk.core.error.RetryAfter;
+import dev.roomsdk.core.error.RoomSdkException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -11,6 +15,8 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
 
 /**
  * Sends a failed request again according to a {@link RetryPolicy}: only requests the SDK's
@@ -33,30 +39,85 @@ final class RetryInterceptor implements Interceptor {
         Request request = chain.request();
         RequestOptions options = request.tag(RequestOptions.class);
         RetryPolicy policy = options == null ? defaults : options.retryPolicy().orElse(defaults);
-        boolean repeatable = isRepeatable(request);
+        boolean idempotent = request.tag(Idempotent.class) != null;
+        boolean oneShot = request.body() != null && request.body().isOneShot();
+        boolean buffer = idempotent && request.tag(BufferedResponse.class) != null;
+        Instant deadline = deadline(chain, policy);
         for (int attempt = 1; ; attempt++) {
-            boolean last = attempt >= policy.maxAttempts() || !repeatable;
+            boolean last = attempt >= policy.maxAttempts() || !idempotent;
             Response response;
             try {
                 response = chain.proceed(request);
+                if (buffer && response.isSuccessful()) {
+                    response = readWhole(response);
+                }
             } catch (IOException e) {
-                // a ChainFailure is a decided, typed error (no token), not a transport failure
-                if (last || e instanceof ChainFailure || chain.call().isCanceled() || isInterrupt(e)) {
+                // a ChainFailure is a decided, typed error (no token), not a transport failure;
+                // a one-shot body is gone, and the failure keeps its own type (a timeout stays one)
+                if (last || oneShot || e instanceof ChainFailure || chain.call().isCanceled() || isInterrupt(e)) {
                     throw e;
                 }
-                pause(policy, policy.backoff(attempt));
+                Duration wait = policy.backoff(attempt);
+                if (!fits(wait, deadline, policy)) {
+                    throw e;
+                }
+                pause(policy, wait);
                 continue;
             }
             if (last || !policy.isRetryableStatus(response.code())) {
                 return response;
             }
             Duration wait = waitFor(policy, response, attempt);
-            if (wait == null) {
+            if (wait == null || !fits(wait, deadline, policy)) {
+                // surfaces now, carrying the server's wait (Retry-After) for the caller
                 return response;
+            }
+            if (oneShot) {
+                throw notResent(request, response);
             }
             response.close();
             pause(policy, wait);
         }
+    }
+
+    /** When the call's whole-call timeout runs out, on the policy's clock; null when it has none. */
+    private static Instant deadline(Chain chain, RetryPolicy policy) {
+        long nanos = chain.call().timeout().timeoutNanos();
+        return nanos > 0 ? policy.clock().instant().plusNanos(nanos) : null;
+    }
+
+    /** Whether waiting {@code wait} still leaves time before the deadline for another attempt. */
+    private static boolean fits(Duration wait, Instant deadline, RetryPolicy policy) {
+        return deadline == null || policy.clock().instant().plus(wait).isBefore(deadline);
+    }
+
+    /** The response with its body read into memory, so a body that breaks off fails here, inside the loop. */
+    private static Response readWhole(Response response) throws IOException {
+        ResponseBody body = response.body();
+        if (body == null) {
+            return response;
+        }
+        Buffer bytes = new Buffer();
+        try (ResponseBody original = body) {
+            bytes.writeAll(original.source());
+        } catch (IOException e) {
+            throw new ResponseBodyFailure(response.code(), e);
+        }
+        return response.newBuilder().body(ResponseBody.create(bytes, body.contentType(), bytes.size())).build();
+    }
+
+    /** A retry declined only because the one-shot body cannot be sent again: says so, with the server's answer as cause. */
+    private static ChainFailure notResent(Request request, Response response) {
+        RoomSdkException answer;
+        try (Response r = response) {
+            String body = r.body() == null ? "" : r.peekBody(ErrorMapper.MAX_BODY_CHARS).string();
+            answer = ErrorMapper.map(request, r.code(), r.headers().toMultimap(), body, null);
+        } catch (IOException e) {
+            answer = ErrorMapper.map(request, response.code(), response.headers().toMultimap(), "", null);
+        }
+        return new ChainFailure(new NotReplayableBodyException(request.method() + " " + request.url().encodedPath()
+                + " got HTTP " + response.code() + ", which is retried, but its one-shot upload body could not be resent"
+                + " (upload a Path or byte[] to make it retryable)", answer));
     }
 
     /** How long to wait before retrying {@code response}, or null when it must surface now. */

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import dev.roomsdk.core.auth.Anonymous;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.MissingCredentialsException;
+import dev.roomsdk.core.http.BufferedResponse;
 import dev.roomsdk.core.http.Idempotent;
 import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.transfer.TransferBody;
@@ -118,6 +119,9 @@ final class RequestWriter {
         }
         if (op.mayRetry(body)) {
             request.tag(Idempotent.class, Idempotent.YES);
+            if (op.result == Operation.Result.JSON) {
+                request.tag(BufferedResponse.class, BufferedResponse.YES);
+            }
         }
         if (op.anonymous) {
             request.tag(Anonymous.class, Anonymous.YES);
