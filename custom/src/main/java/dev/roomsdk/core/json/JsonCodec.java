@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Builds the Gson of one API's generated models (the generated {@code JSON} class calls it
- * once): the models' own adapters, ISO-8601 dates, and {@link UnknownEnumValues} in front, so
- * an enum value the contract does not know stays readable and is written back as received.
+ * once): models are read in one streaming pass ({@link StreamingModels}) and written by their
+ * own adapters behind {@link UnknownEnumValues}, so an enum value the contract does not know
+ * stays readable and is written back as received; dates are ISO-8601.
  */
 public final class JsonCodec {
 
@@ -46,7 +47,8 @@ public final class JsonCodec {
                 b.registerTypeAdapterFactory(f);
             }
         }
-        return UnknownEnumValues.install(b.create());
+        // read: one streaming pass (StreamingModels); write: unknown enum values restored, then the models' adapters
+        return UnknownEnumValues.install(b.create()).newBuilder().registerTypeAdapterFactory(new StreamingModels()).create();
     }
 
     /** A {@code java.time} value as its ISO-8601 text. */

@@ -1,0 +1,304 @@
+package dev.roomsdk.core.json;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.SerializedName;
+import com.google.gson.internal.LazilyParsedNumber;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the generated models in one streaming pass, where their own adapters read a
+ * {@code JsonElement} tree, validate it, then bind it again through a tree reader. What those
+ * passes gave is kept: a required field that is missing or null fails naming the field (never
+ * quoting the body); an unknown field is kept as an additional property (strings, numbers as
+ * Gson's lazily parsed numbers, booleans, lists, maps); an unknown enum value reads as the
+ * placeholder and its raw value is kept under the field's name, as {@link UnknownEnumValues}
+ * does; a value of the wrong JSON type fails. Writing is left to the adapters behind this one.
+ * Reflection is done once per model class; thread-safe.
+ */
+final class StreamingModels implements TypeAdapterFactory {
+
+    private static final String UNKNOWN = "UNKNOWN_DEFAULT_OPEN_API";
+
+    @Override
+    public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+        Class<? super T> raw = type.getRawType();
+        if (!isModel(raw)) {
+            return null;
+        }
+        Shape shape = Shape.of(raw);
+        if (shape == null) {
+            return null;
+        }
+        TypeAdapter<T> writer = gson.getDelegateAdapter(this, type);
+        return new ModelAdapter<>(gson, shape, writer);
+    }
+
+    private static boolean isModel(Class<?> type) {
+        return !type.isEnum() && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())
+                && type.getPackageName().startsWith("dev.roomsdk.") && type.getPackageName().endsWith(".model");
+    }
+
+    /** One model class: its fields by JSON name, its required names, how to make one. */
+    private static final class Shape {
+        final String name;
+        final Constructor<?> constructor;
+        final Map<String, Property> properties;
+        final Property[] required;
+        final Method putAdditional;
+
+        private Shape(Class<?> type, Constructor<?> constructor, Map<String, Property> properties, Property[] required,
+                      Method putAdditional) {
+            this.name = type.getSimpleName();
+            this.constructor = constructor;
+            this.properties = properties;
+            this.required = required;
+            this.putAdditional = putAdditional;
+        }
+
+        @SuppressWarnings("unchecked")
+        static Shape of(Class<?> type) {
+            try {
+                Constructor<?> constructor = type.getConstructor();
+                Method put = type.getMethod("putAdditionalProperty", String.class, Object.class);
+                Set<String> requiredNames = (Set<String>) type.getField("openapiRequiredFields").get(null);
+                Map<String, Property> properties = new HashMap<>();
+                for (Class<?> c = type; c != null && isModel(c); c = c.getSuperclass()) {
+                    for (Field f : c.getDeclaredFields()) {
+                        SerializedName json = f.getAnnotation(SerializedName.class);
+                        if (json != null && !Modifier.isStatic(f.getModifiers())) {
+                            f.setAccessible(true);
+                            properties.put(json.value(), new Property(json.value(), f, properties.size()));
+                        }
+                    }
+                }
+                List<Property> required = new ArrayList<>();
+                for (String r : requiredNames) {
+                    Property p = properties.get(r);
+                    if (p != null) {
+                        required.add(p);
+                    }
+                }
+                return new Shape(type, constructor, properties, required.toArray(new Property[0]), put);
+            } catch (ReflectiveOperationException | ClassCastException notAGeneratedModel) {
+                return null;
+            }
+        }
+    }
+
+    /** One field: its adapter (looked up on first use) and whether it holds enums whose raw value must be kept. */
+    private static final class Property {
+        final String jsonName;
+        final Field field;
+        final int index;
+        final Class<?> enumType;
+        final boolean enumList;
+        volatile TypeAdapter<Object> adapter;
+
+        Property(String jsonName, Field field, int index) {
+            this.jsonName = jsonName;
+            this.field = field;
+            this.index = index;
+            boolean list = List.class.isAssignableFrom(field.getType());
+            Class<?> element = list ? elementType(field.getGenericType()) : field.getType();
+            boolean keepsRaw = element != null && element.isEnum() && hasUnknownConstant(element);
+            this.enumType = keepsRaw ? element : null;
+            this.enumList = keepsRaw && list;
+        }
+
+        @SuppressWarnings("unchecked")
+        TypeAdapter<Object> adapter(Gson gson) {
+            TypeAdapter<Object> a = adapter;
+            if (a == null) {
+                Type t = enumType == null ? field.getGenericType() : enumType;
+                a = (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(t));
+                adapter = a;
+            }
+            return a;
+        }
+    }
+
+    private static final class ModelAdapter<T> extends TypeAdapter<T> {
+        private final Gson gson;
+        private final Shape shape;
+        private final TypeAdapter<T> writer;
+
+        ModelAdapter(Gson gson, Shape shape, TypeAdapter<T> writer) {
+            this.gson = gson;
+            this.shape = shape;
+            this.writer = writer;
+        }
+
+        @Override
+        public void write(JsonWriter out, T value) throws IOException {
+            writer.write(out, value);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T read(JsonReader in) throws IOException {
+            JsonToken token = in.peek();
+            if (token == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            if (token != JsonToken.BEGIN_OBJECT) {
+                throw new JsonParseException("expected a " + shape.name + " object but was " + token + " at path " + in.getPath());
+            }
+            T instance;
+            try {
+                instance = (T) shape.constructor.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new JsonParseException("cannot create a " + shape.name, e);
+            }
+            boolean[] present = new boolean[shape.properties.size()];
+            in.beginObject();
+            while (in.hasNext()) {
+                String name = in.nextName();
+                Property p = shape.properties.get(name);
+                if (p == null) {
+                    putAdditional(instance, name, readAny(in));
+                    continue;
+                }
+                Object value = p.enumType == null ? p.adapter(gson).read(in) : readEnum(instance, p, in);
+                present[p.index] = value != null;
+                set(instance, p, value);
+            }
+            in.endObject();
+            for (Property r : shape.required) {
+                if (!present[r.index]) {
+                    throw new JsonParseException("The required field `" + r.jsonName + "` of " + shape.name
+                            + " is missing or null at path " + in.getPath());
+                }
+            }
+            return instance;
+        }
+
+        /** An enum (or list of them), keeping the raw value when the contract does not know it. */
+        private Object readEnum(T instance, Property p, JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            if (!p.enumList) {
+                Object raw = readPrimitive(in, p);
+                Object value = p.adapter(gson).fromJsonTree(primitive(raw));
+                if (isUnknown(value)) {
+                    putAdditional(instance, p.jsonName, raw);
+                }
+                return value;
+            }
+            List<Object> values = new ArrayList<>();
+            List<Object> raws = new ArrayList<>();
+            boolean unknown = false;
+            in.beginArray();
+            while (in.hasNext()) {
+                if (in.peek() == JsonToken.NULL) {
+                    in.nextNull();
+                    values.add(null);
+                    raws.add(null);
+                    continue;
+                }
+                Object raw = readPrimitive(in, p);
+                Object value = p.adapter(gson).fromJsonTree(primitive(raw));
+                unknown |= isUnknown(value);
+                values.add(value);
+                raws.add(raw);
+            }
+            in.endArray();
+            if (unknown) {
+                putAdditional(instance, p.jsonName, raws);
+            }
+            return values;
+        }
+
+        private Object readAny(JsonReader in) throws IOException {
+            switch (in.peek()) {
+                case STRING:
+                    return in.nextString();
+                case NUMBER:
+                    return new LazilyParsedNumber(in.nextString());
+                case BOOLEAN:
+                    return in.nextBoolean();
+                case NULL:
+                    in.nextNull();
+                    return null;
+                case BEGIN_ARRAY:
+                    return gson.getAdapter(List.class).read(in);
+                default:
+                    return gson.getAdapter(HashMap.class).read(in);
+            }
+        }
+
+        private void putAdditional(T instance, String name, Object value) {
+            try {
+                shape.putAdditional.invoke(instance, name, value);
+            } catch (ReflectiveOperationException e) {
+                throw new JsonParseException("cannot keep field `" + name + "` of " + shape.name, e);
+            }
+        }
+
+        private void set(T instance, Property p, Object value) {
+            try {
+                p.field.set(instance, value);
+            } catch (IllegalAccessException | IllegalArgumentException e) {
+                throw new JsonParseException("field `" + p.jsonName + "` of " + shape.name + " has the wrong type", e);
+            }
+        }
+    }
+
+    private static Object readPrimitive(JsonReader in, Property p) throws IOException {
+        JsonToken t = in.peek();
+        if (t == JsonToken.NUMBER) {
+            return new LazilyParsedNumber(in.nextString());
+        }
+        if (t == JsonToken.STRING || t == JsonToken.BOOLEAN) {
+            return t == JsonToken.BOOLEAN ? Boolean.toString(in.nextBoolean()) : in.nextString();
+        }
+        throw new JsonParseException("Expected the field `" + p.jsonName + "` to be a primitive but was " + t
+                + " at path " + in.getPath());
+    }
+
+    private static JsonPrimitive primitive(Object raw) {
+        return raw instanceof Number ? new JsonPrimitive((Number) raw) : new JsonPrimitive((String) raw);
+    }
+
+    private static boolean isUnknown(Object v) {
+        return v instanceof Enum && ((Enum<?>) v).name().equals(UNKNOWN);
+    }
+
+    private static Class<?> elementType(Type t) {
+        if (t instanceof ParameterizedType) {
+            Type arg = ((ParameterizedType) t).getActualTypeArguments()[0];
+            return arg instanceof Class ? (Class<?>) arg : null;
+        }
+        return null;
+    }
+
+    private static boolean hasUnknownConstant(Class<?> enumType) {
+        for (Object c : enumType.getEnumConstants()) {
+            if (((Enum<?>) c).name().equals(UNKNOWN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
