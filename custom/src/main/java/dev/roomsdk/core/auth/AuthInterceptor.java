@@ -44,7 +44,11 @@ public final class AuthInterceptor implements Interceptor {
             if (token == null) {
                 return chain.proceed(request);
             }
-            return chain.proceed(isHome(request) ? scheme.apply(request, token) : scheme.remove(request));
+            if (!isHome(request)) {
+                return chain.proceed(scheme.remove(request));
+            }
+            // only a caller's cookie jar or a redirect changes it; otherwise no rebuild
+            return chain.proceed(scheme.carries(request, token) ? request : scheme.apply(request, token));
         };
     }
 
@@ -67,8 +71,11 @@ public final class AuthInterceptor implements Interceptor {
         }
         AccessToken token = ChainTokens.token(tokens);
         // the tag lets TokenAuthenticator invalidate exactly the token a 401 rejected
-        return chain.proceed(scheme.apply(chain.request(), token).newBuilder().tag(AccessToken.class, token)
-                .tag(CredentialOrigin.class, new CredentialOrigin(chain.request().url())).build());
+        Request request = chain.request();
+        Request.Builder b = request.newBuilder();
+        scheme.apply(b, request, token);
+        return chain.proceed(b.tag(AccessToken.class, token).tag(CredentialOrigin.class, new CredentialOrigin(request.url()))
+                .build());
     }
 
     /** Scheme, host and port a credential was issued for: it goes nowhere else. */

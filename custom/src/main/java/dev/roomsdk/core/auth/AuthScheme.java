@@ -26,7 +26,17 @@ public abstract class AuthScheme {
     }
 
     /** A copy of {@code request} carrying {@code token}. */
-    abstract Request apply(Request request, AccessToken token);
+    final Request apply(Request request, AccessToken token) {
+        Request.Builder b = request.newBuilder();
+        apply(b, request, token);
+        return b.build();
+    }
+
+    /** Puts {@code token} on {@code builder}, a builder of {@code request}: one rebuild per attempt. */
+    abstract void apply(Request.Builder builder, Request request, AccessToken token);
+
+    /** Whether {@code request} already carries exactly {@code token}. */
+    abstract boolean carries(Request request, AccessToken token);
 
     /** A copy of {@code request} carrying no credential of this scheme. */
     abstract Request remove(Request request);
@@ -35,8 +45,15 @@ public abstract class AuthScheme {
         static final Bearer INSTANCE = new Bearer();
 
         @Override
-        Request apply(Request request, AccessToken token) {
-            return request.newBuilder().header("Authorization", "Bearer " + token.value()).build();
+        void apply(Request.Builder builder, Request request, AccessToken token) {
+            builder.header("Authorization", "Bearer " + token.value());
+        }
+
+        @Override
+        boolean carries(Request request, AccessToken token) {
+            String h = request.header("Authorization");
+            String v = token.value();
+            return h != null && h.length() == 7 + v.length() && h.startsWith("Bearer ") && h.endsWith(v);
         }
 
         @Override
@@ -61,10 +78,23 @@ public abstract class AuthScheme {
         // servers read the first of two same-named cookies, so the old pair must go, not just
         // be followed by the new one. Other cookies (one or several Cookie headers) are kept.
         @Override
-        Request apply(Request request, AccessToken token) {
+        void apply(Request.Builder builder, Request request, AccessToken token) {
             String others = otherCookies(request);
             String pair = name + "=" + token.value();
-            return request.newBuilder().header("Cookie", others.isEmpty() ? pair : others + "; " + pair).build();
+            builder.header("Cookie", others.isEmpty() ? pair : others + "; " + pair);
+        }
+
+        @Override
+        boolean carries(Request request, AccessToken token) {
+            String pair = name + "=" + token.value();
+            for (String header : request.headers("Cookie")) {
+                for (String p : header.split(";")) {
+                    if (p.trim().equals(pair)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         @Override

@@ -19,9 +19,21 @@ final class TransparentRetryGuard implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
         String retryAfter = response.header("Retry-After");
-        if (response.code() == 503 && retryAfter != null && retryAfter.trim().matches("0+")) {
+        if (response.code() == 503 && retryAfter != null && isZero(retryAfter.trim())) {
             return response.newBuilder().removeHeader("Retry-After").build();
         }
         return response;
+    }
+
+    private static boolean isZero(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -16,26 +16,34 @@ public final class Transport implements AutoCloseable {
     private final OkHttpClient client;
     private final HttpSettings settings;
     private final boolean owner;
+    private final String userAgent;
 
-    private Transport(OkHttpClient client, HttpSettings settings, boolean owner) {
+    private Transport(OkHttpClient client, HttpSettings settings, boolean owner, String userAgent) {
         this.client = client;
         this.settings = settings;
         this.owner = owner;
+        this.userAgent = userAgent;
     }
 
     /** A new owned transport for {@code api}; see {@link RoomHttpClients#create}. */
     public static Transport create(String api, HttpSettings settings, TokenProvider tokens, AuthScheme scheme) {
         Objects.requireNonNull(settings, "settings");
-        return new Transport(RoomHttpClients.create(api, settings, tokens, scheme), settings, true);
+        return new Transport(RoomHttpClients.create(api, settings, tokens, scheme), settings, true,
+                UserAgentInterceptor.of(api));
     }
 
     /** The same client, not owned: closing the view releases nothing. */
     public Transport shared() {
-        return new Transport(client, settings, false);
+        return new Transport(client, settings, false, userAgent);
     }
 
     public OkHttpClient client() {
         return client;
+    }
+
+    /** The User-Agent the client's requests carry. */
+    public String userAgent() {
+        return userAgent;
     }
 
     /**

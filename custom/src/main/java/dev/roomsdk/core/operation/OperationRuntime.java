@@ -31,6 +31,7 @@ import okhttp3.Response;
 public final class OperationRuntime {
 
     final OkHttpClient http;
+    final String userAgent;
     final HttpUrl baseUrl;
     /** The base URL's encoded path without its trailing slash, to which operation paths are appended. */
     final String basePath;
@@ -40,9 +41,10 @@ public final class OperationRuntime {
     /** Null when the client has credentials; else the sentence saying how to give it some. */
     final String missingCredentials;
 
-    private OperationRuntime(OkHttpClient http, HttpUrl baseUrl, Gson gson, RequestOptions options,
+    private OperationRuntime(OkHttpClient http, String userAgent, HttpUrl baseUrl, Gson gson, RequestOptions options,
                              Map<String, Object> clientDefaults, String missingCredentials) {
         this.http = http;
+        this.userAgent = userAgent;
         this.baseUrl = baseUrl;
         String path = baseUrl.encodedPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
@@ -66,7 +68,7 @@ public final class OperationRuntime {
         if (url == null) {
             throw new IllegalArgumentException("baseUrl must be an absolute http or https URL, got " + baseUrl);
         }
-        return new OperationRuntime(transport.client(), url, Objects.requireNonNull(gson, "gson"), null,
+        return new OperationRuntime(transport.client(), transport.userAgent(), url, Objects.requireNonNull(gson, "gson"), null,
                 clientDefaults, missingCredentials);
     }
 
@@ -82,7 +84,7 @@ public final class OperationRuntime {
         options.readTimeout().ifPresent(d -> b.readTimeout(d.toMillis(), TimeUnit.MILLISECONDS));
         options.writeTimeout().ifPresent(d -> b.writeTimeout(d.toMillis(), TimeUnit.MILLISECONDS));
         options.callTimeout().ifPresent(d -> b.callTimeout(d.toMillis(), TimeUnit.MILLISECONDS));
-        return new OperationRuntime(b.build(), baseUrl, gson, options, clientDefaults, missingCredentials);
+        return new OperationRuntime(b.build(), userAgent, baseUrl, gson, options, clientDefaults, missingCredentials);
     }
 
     /** The base URL requests go to. */

@@ -102,6 +102,7 @@ final class RequestWriter {
         if (cookies != null) {
             request.header("Cookie", cookies.toString());
         }
+        request.header("User-Agent", runtime.userAgent);
         if (op.accept != null) {
             request.header("Accept", op.accept);
         }
