@@ -16,7 +16,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +34,6 @@ import java.util.Set;
  * Reflection is done once per model class; thread-safe.
  */
 final class StreamingModels implements TypeAdapterFactory {
-
-    private static final String UNKNOWN = "UNKNOWN_DEFAULT_OPEN_API";
 
     @Override
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
@@ -118,8 +115,8 @@ final class StreamingModels implements TypeAdapterFactory {
             this.field = field;
             this.index = index;
             boolean list = List.class.isAssignableFrom(field.getType());
-            Class<?> element = list ? elementType(field.getGenericType()) : field.getType();
-            boolean keepsRaw = element != null && element.isEnum() && hasUnknownConstant(element);
+            Class<?> element = list ? UnknownEnumValues.elementType(field.getGenericType()) : field.getType();
+            boolean keepsRaw = element != null && element.isEnum() && UnknownEnumValues.hasUnknownConstant(element);
             this.enumType = keepsRaw ? element : null;
             this.enumList = keepsRaw && list;
         }
@@ -201,7 +198,7 @@ final class StreamingModels implements TypeAdapterFactory {
             if (!p.enumList) {
                 Object raw = readPrimitive(in, p);
                 Object value = p.adapter(gson).fromJsonTree(primitive(raw));
-                if (isUnknown(value)) {
+                if (UnknownEnumValues.isUnknown(value)) {
                     putAdditional(instance, p.jsonName, raw);
                 }
                 return value;
@@ -219,7 +216,7 @@ final class StreamingModels implements TypeAdapterFactory {
                 }
                 Object raw = readPrimitive(in, p);
                 Object value = p.adapter(gson).fromJsonTree(primitive(raw));
-                unknown |= isUnknown(value);
+                unknown |= UnknownEnumValues.isUnknown(value);
                 values.add(value);
                 raws.add(raw);
             }
@@ -279,26 +276,5 @@ final class StreamingModels implements TypeAdapterFactory {
 
     private static JsonPrimitive primitive(Object raw) {
         return raw instanceof Number ? new JsonPrimitive((Number) raw) : new JsonPrimitive((String) raw);
-    }
-
-    private static boolean isUnknown(Object v) {
-        return v instanceof Enum && ((Enum<?>) v).name().equals(UNKNOWN);
-    }
-
-    private static Class<?> elementType(Type t) {
-        if (t instanceof ParameterizedType) {
-            Type arg = ((ParameterizedType) t).getActualTypeArguments()[0];
-            return arg instanceof Class ? (Class<?>) arg : null;
-        }
-        return null;
-    }
-
-    private static boolean hasUnknownConstant(Class<?> enumType) {
-        for (Object c : enumType.getEnumConstants()) {
-            if (((Enum<?>) c).name().equals(UNKNOWN)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

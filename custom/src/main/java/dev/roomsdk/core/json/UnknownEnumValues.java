@@ -117,7 +117,7 @@ public final class UnknownEnumValues implements TypeAdapterFactory {
         return List.copyOf(fields);
     }
 
-    private static Class<?> elementType(Type t) {
+    static Class<?> elementType(Type t) {
         if (t instanceof ParameterizedType) {
             Type arg = ((ParameterizedType) t).getActualTypeArguments()[0];
             return arg instanceof Class ? (Class<?>) arg : null;
@@ -125,7 +125,7 @@ public final class UnknownEnumValues implements TypeAdapterFactory {
         return null;
     }
 
-    private static boolean hasUnknownConstant(Class<?> enumType) {
+    static boolean hasUnknownConstant(Class<?> enumType) {
         for (Object c : enumType.getEnumConstants()) {
             if (((Enum<?>) c).name().equals(UNKNOWN)) {
                 return true;
@@ -134,7 +134,7 @@ public final class UnknownEnumValues implements TypeAdapterFactory {
         return false;
     }
 
-    private static boolean isUnknown(Object v) {
+    static boolean isUnknown(Object v) {
         return v instanceof Enum && ((Enum<?>) v).name().equals(UNKNOWN);
     }
 
