@@ -2,7 +2,6 @@ package dev.roomsdk.bench;
 
 import dev.roomsdk.bench.TransferMemoryBenchmark.HashingStream;
 import dev.roomsdk.bench.TransferMemoryBenchmark.PatternStream;
-import dev.roomsdk.carbonio.AttachmentDetails;
 import dev.roomsdk.carbonio.Carbonio;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RetryPolicy;
@@ -23,10 +22,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Memory check of Carbonio's binary operations end to end (run with {@code -Xmx64m}): 1 GiB
  * through {@code files().uploadAttachment} (octet-stream), 1 GiB through
- * {@code uploadAttachmentMultipart} and 1 GiB through {@code downloadAttachment}, against a
+ * {@code uploadAttachmentMultipart} and 1 GiB through {@code attachments().getAttachment}, against a
  * loopback server that hashes what it receives and generates what it sends. It proves the
- * generated-request path (build with the generated {@code ...Call}, swap the body) never
- * buffers a file. SHA-256 is compared on both sides; peak heap and throughput are printed.
+ * typed operations' path (the call objects, run by the one {@code core.operation} runtime)
+ * never buffers a file. SHA-256 is compared on both sides; peak heap and throughput are printed.
  */
 public final class CarbonioTransferMemoryBenchmark {
 
@@ -75,9 +74,9 @@ public final class CarbonioTransferMemoryBenchmark {
                      .build()) {
 
             long[] raw = upload(size, rawHash, source -> carbonio.files().uploadAttachment(ROOM,
-                    TransferBody.of(source, size, "big.bin", "application/octet-stream")));
+                    TransferBody.of(source, size, "big.bin", "application/octet-stream")).execute());
             long[] multipart = upload(size, multipartHash, source -> carbonio.files().uploadAttachmentMultipart(ROOM,
-                    TransferBody.of(source, size, "big.bin", "application/octet-stream"), AttachmentDetails.NONE));
+                    TransferBody.of(source, size, "big.bin", "application/octet-stream")).execute());
 
             long downPeak;
             long downNanos;
@@ -86,7 +85,7 @@ public final class CarbonioTransferMemoryBenchmark {
                 long start = System.nanoTime();
                 DigestOutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(),
                         TransferMemoryBenchmark.sha256());
-                try (Download d = carbonio.files().downloadAttachment(FILE)) {
+                try (Download d = carbonio.attachments().getAttachment(FILE).execute()) {
                     if (d.writeTo(sink) != size) {
                         throw new AssertionError("short download");
                     }
@@ -102,7 +101,7 @@ public final class CarbonioTransferMemoryBenchmark {
                     HeapWatcher.mib(HeapWatcher.maxHeap()), HeapWatcher.mib(size));
             report("uploadAttachment (octet-stream)", size, raw);
             report("uploadAttachmentMultipart      ", size, multipart);
-            System.out.printf("  %s: peak heap %s, %.0f MiB/s, sha256 match %s%n", "downloadAttachment             ",
+            System.out.printf("  %s: peak heap %s, %.0f MiB/s, sha256 match %s%n", "getAttachment (download)       ",
                     HeapWatcher.mib(downPeak), size / 1048576.0 / (downNanos / 1e9), downOk);
             if (raw[2] == 0 || multipart[2] == 0 || !downOk) {
                 throw new AssertionError("hash mismatch");

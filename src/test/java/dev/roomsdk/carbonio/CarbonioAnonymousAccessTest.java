@@ -23,11 +23,13 @@ import dev.roomsdk.carbonio.model.HealthStatus;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
 import dev.roomsdk.core.error.AuthenticationException;
+import dev.roomsdk.core.error.MissingCredentialsException;
 import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.RetryPolicy;
 import dev.roomsdk.core.paging.PageFetchException;
 import dev.roomsdk.core.transfer.TransferBody;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -61,11 +63,11 @@ class CarbonioAnonymousAccessTest {
 
     /** Health, liveness, readiness and the public meeting read, each exactly once. */
     static void callAnonymousOperations(Carbonio carbonio) {
-        HealthStatus health = carbonio.health().getHealthStatus();
+        HealthStatus health = carbonio.health().getHealthStatus().execute();
         assertTrue(health.getIsLive());
-        carbonio.health().isLive();
-        carbonio.health().isReady();
-        assertEquals("Design team", carbonio.meetings().getMeetingPublic(MEETING).getName());
+        carbonio.health().isLive().execute();
+        carbonio.health().isReady().execute();
+        assertEquals("Design team", carbonio.meetings().getMeetingPublic(MEETING).execute().getName());
     }
 
     static void assertFourCookielessRequests() {
@@ -102,7 +104,7 @@ class CarbonioAnonymousAccessTest {
             assertFourCookielessRequests();
 
             server.stubFor(get(urlPathEqualTo(server.path("/users/" + ADA))).willReturn(json(200, ADA_USER)));
-            carbonio.users().getUser(ADA, null);
+            carbonio.users().getUser(ADA).execute();
         }
         assertEquals(1, asked.get());
         assertAuthCookie(server.requests().get(4));
@@ -111,27 +113,34 @@ class CarbonioAnonymousAccessTest {
     @Test
     void securedOperationsOfAClientWithoutCredentialsFailBeforeAnyRequest() {
         try (Carbonio guest = anonymous()) {
-            assertRefused("GET " + server.path("/rooms/" + ROOM), () -> guest.rooms().getRoom(ROOM, null));
-            assertRefused("GET " + server.path("/users/capabilities"), guest::capabilities);
-            assertRefused("GET " + server.path("/attachments/" + ROOM + "/download"),
-                    () -> guest.files().downloadAttachment(ROOM));
-            assertRefused("PUT " + server.path("/rooms/" + ROOM + "/attachments"), () -> guest.files()
-                    .uploadAttachmentMultipart(ROOM, TransferBody.of(new byte[] {1}, "a.txt", "text/plain"),
-                            AttachmentDetails.NONE));
+            assertRefused("getRoom (GET /rooms/{roomId})", () -> guest.rooms().getRoom(ROOM).execute());
+            assertRefused("getCapabilities (GET /users/capabilities)", guest::capabilities);
+            assertRefused("getAttachment (GET /attachments/{fileId}/download)",
+                    () -> guest.attachments().getAttachment(ROOM).execute());
+            assertRefused("insertAttachmentMultipart (PUT /rooms/{roomId}/attachments)", () -> guest.files()
+                    .uploadAttachmentMultipart(ROOM, TransferBody.of(new byte[] {1}, "a.txt", "text/plain")).execute());
+            // the async form completes its future with the same refusal
+            CompletionException async = assertThrows(CompletionException.class,
+                    () -> guest.rooms().getRoom(ROOM).executeAsync().join());
+            assertRefused("getRoom (GET /rooms/{roomId})", () -> {
+                throw async.getCause();
+            });
             // the same refusal through a derived client, and through a paged listing
             Carbonio derived = guest.withOptions(RequestOptions.builder().retryPolicy(RetryPolicy.none()).build());
-            assertRefused("POST " + server.path("/meetings/" + MEETING + "/start"),
-                    () -> derived.meetings().startMeeting(MEETING, null));
+            assertRefused("startMeeting (POST /meetings/{meetingId}/start)",
+                    () -> derived.meetings().startMeeting(MEETING).execute());
+            assertTrue(derived.toString().contains("without credentials"), derived.toString());
             PageFetchException paged = assertThrows(PageFetchException.class,
                     () -> guest.listAttachments(ROOM).firstPage());
-            assertInstanceOf(IllegalStateException.class, paged.getCause());
+            assertInstanceOf(MissingCredentialsException.class, paged.getCause());
         }
         assertEquals(List.of(), server.requests(), "nothing went over the wire");
     }
 
+    /** Refused before any I/O with the SDK's exception, naming the operation and how to give credentials. */
     static void assertRefused(String operation, Executable call) {
-        IllegalStateException e = assertThrows(IllegalStateException.class, call);
-        assertTrue(e.getMessage().startsWith(operation), e.getMessage());
+        MissingCredentialsException e = assertThrows(MissingCredentialsException.class, call);
+        assertTrue(e.getMessage().startsWith(operation + " needs credentials"), e.getMessage());
         assertTrue(e.getMessage().contains("built without credentials"), e.getMessage());
         assertTrue(e.getMessage().contains("Carbonio.builder().authToken(...)"), e.getMessage());
     }
@@ -147,7 +156,7 @@ class CarbonioAnonymousAccessTest {
             asked.incrementAndGet();
             return TOKEN;
         }).build()) {
-            assertThrows(AuthenticationException.class, () -> carbonio.health().isLive());
+            assertThrows(AuthenticationException.class, () -> carbonio.health().isLive().execute());
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -161,9 +170,9 @@ class CarbonioAnonymousAccessTest {
         server.stubFor(get(urlPathEqualTo(server.path("/health/ready"))).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), null)) {
-            carbonio.users().getUser(ADA, null);
-            carbonio.health().isReady();
-            carbonio.users().getUser(ADA, null);
+            carbonio.users().getUser(ADA).execute();
+            carbonio.health().isReady().execute();
+            carbonio.users().getUser(ADA).execute();
         }
 
         List<LoggedRequest> requests = server.requests();

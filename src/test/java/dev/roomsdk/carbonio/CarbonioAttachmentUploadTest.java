@@ -20,6 +20,7 @@ import dev.roomsdk.carbonio.model.Id;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
 import dev.roomsdk.core.error.BadRequestException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.NotReplayableBodyException;
 import dev.roomsdk.core.error.PayloadTooLargeException;
 import dev.roomsdk.core.transfer.TransferBody;
@@ -73,8 +74,8 @@ class CarbonioAttachmentUploadTest {
         Path file = dir.resolve("snoopy.jpg");
         Files.write(file, content);
 
-        Id id = carbonio.files().uploadAttachment(ROOM_ID, TransferBody.of(file), AttachmentDetails.builder()
-                .description("Holiday").messageId("msg-0001").replyId("msg-0000").area("640x480").build());
+        Id id = carbonio.files().uploadAttachment(ROOM_ID, TransferBody.of(file))
+                .description("Holiday").messageId("msg-0001").replyId("msg-0000").area("640x480").execute();
 
         assertEquals(FILE_ID, id.getId());
         LoggedRequest r = server.onlyRequest();
@@ -97,8 +98,8 @@ class CarbonioAttachmentUploadTest {
         created();
         byte[] content = bytes(10);
 
-        carbonio.files().uploadAttachment(ROOM_ID, TransferBody.of(content, "\u00e9t\u00e9 \ud83d\ude00.txt", "text/plain"),
-                AttachmentDetails.builder().description("\u65e5\u672c").build());
+        carbonio.files().uploadAttachment(ROOM_ID, TransferBody.of(content, "\u00e9t\u00e9 \ud83d\ude00.txt", "text/plain"))
+                .description("\u65e5\u672c").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("\\u00e9\\u0074\\u00e9\\u0020\\ud83d\\ude00\\u002e\\u0074\\u0078\\u0074", r.getHeader("fileName"));
@@ -121,7 +122,7 @@ class CarbonioAttachmentUploadTest {
                 .withProgress((d, t) -> {
                     done.set(d);
                     total.set(t);
-                }));
+                })).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("application/pdf", r.getHeader("mimeType"));
@@ -138,7 +139,7 @@ class CarbonioAttachmentUploadTest {
         byte[] content = bytes(99_999);
 
         Id id = carbonio.files().uploadAttachment(ROOM_ID,
-                TransferBody.of(new ByteArrayInputStream(content), content.length, "clip.mp4", "video/mp4"));
+                TransferBody.of(new ByteArrayInputStream(content), content.length, "clip.mp4", "video/mp4")).execute();
 
         assertEquals(FILE_ID, id.getId());
         LoggedRequest r = server.onlyRequest();
@@ -150,12 +151,39 @@ class CarbonioAttachmentUploadTest {
     @Test
     void streamOfUnknownLengthFailsBeforeAnyRequest() {
         created();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> carbonio.files()
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> carbonio.files()
                 .uploadAttachment(ROOM_ID, TransferBody.of(new ByteArrayInputStream(bytes(5)), -1, "a.bin",
                         "application/octet-stream")));
         assertTrue(e.getMessage().contains("insertAttachment") && e.getMessage().contains("Content-Length"),
                 e.getMessage());
+        // the typed operation refuses it too: Content-Length is required and comes from the body
+        InvalidRequestException typed = assertThrows(InvalidRequestException.class, () -> carbonio.attachments()
+                .insertAttachment(ROOM_ID, "a.bin", "application/octet-stream",
+                        TransferBody.of(new ByteArrayInputStream(bytes(5)), -1, "a.bin", "application/octet-stream"))
+                .execute());
+        assertEquals(List.of("header Content-Length: is required"), typed.violations());
         assertEquals(0, server.requests().size());
+    }
+
+    @Test
+    void theTypedUploadTakesThePlainFileNameAndEscapesIt() {
+        created();
+        byte[] content = bytes(321);
+
+        // fileName and mimeType are the caller's, whatever the body's own name and type
+        Id id = carbonio.attachments().insertAttachment(ROOM_ID, "snoopy.jpg", "image/jpeg",
+                TransferBody.of(content, "other.bin", "application/zip")).description("Holiday").execute();
+
+        assertEquals(FILE_ID, id.getId());
+        LoggedRequest r = server.onlyRequest();
+        assertEquals("POST", r.getMethod().getName());
+        assertEquals(PATH, r.getUrl());
+        assertEquals(SNOOPY_ESCAPED, r.getHeader("fileName"));
+        assertEquals("\\u0048\\u006f\\u006c\\u0069\\u0064\\u0061\\u0079", r.getHeader("description"));
+        assertEquals("image/jpeg", r.getHeader("mimeType"));
+        assertEquals("321", r.getHeader("Content-Length"), "from the body");
+        assertEquals("application/octet-stream", r.getHeader("Content-Type"));
+        assertArrayEquals(content, r.getBody());
     }
 
     @Test
@@ -168,7 +196,8 @@ class CarbonioAttachmentUploadTest {
 
             dev.roomsdk.core.error.ServerException e = assertThrows(dev.roomsdk.core.error.ServerException.class,
                     () -> retrying.files().uploadAttachment(ROOM_ID,
-                            TransferBody.of(new ByteArrayInputStream(content), content.length, "a.bin", "application/zip")));
+                            TransferBody.of(new ByteArrayInputStream(content), content.length, "a.bin", "application/zip"))
+                            .execute());
 
             assertEquals(503, e.statusCode());
             assertEquals(1, server.requests().size(), "a one-shot stream is never replayed");
@@ -184,7 +213,7 @@ class CarbonioAttachmentUploadTest {
 
         NotReplayableBodyException e = assertThrows(NotReplayableBodyException.class, () -> carbonio.files()
                 .uploadAttachment(ROOM_ID, TransferBody.of(new ByteArrayInputStream(bytes(1000)), 1000, "a.bin",
-                        "application/zip")));
+                        "application/zip")).execute());
 
         assertTrue(e.getMessage().contains("POST " + PATH) && e.getMessage().contains("cannot be retried"),
                 e.getMessage());
@@ -195,21 +224,25 @@ class CarbonioAttachmentUploadTest {
     void errorStatusesBecomeTypedExceptions() {
         server.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(413)));
         PayloadTooLargeException big = assertThrows(PayloadTooLargeException.class,
-                () -> carbonio.files().uploadAttachment(ROOM_ID, TransferBody.of(bytes(3), "a.bin", "application/zip")));
+                () -> carbonio.files().uploadAttachment(ROOM_ID, TransferBody.of(bytes(3), "a.bin", "application/zip"))
+                        .execute());
         assertEquals(413, big.statusCode());
 
         server.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(400)));
         BadRequestException bad = assertThrows(BadRequestException.class,
-                () -> carbonio.files().uploadAttachment(ROOM_ID, TransferBody.of(bytes(3), "a.bin", "application/zip")));
+                () -> carbonio.files().uploadAttachment(ROOM_ID, TransferBody.of(bytes(3), "a.bin", "application/zip"))
+                        .execute());
         assertEquals(400, bad.statusCode());
         assertEquals(2, server.requests().size());
     }
 
     @Test
     void badDetailsFailBeforeAnyRequest() {
-        assertThrows(IllegalArgumentException.class, () -> AttachmentDetails.builder().area("640 by 480"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AttachmentDetails.builder().messageId("a\r\nInjected: 1"));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> carbonio.files()
+                .uploadAttachment(ROOM_ID, TransferBody.of(bytes(3), "a.bin", "application/zip"))
+                .messageId("a\r\nInjected: 1").replyId("r\u00e9ply").execute());
+        assertEquals(List.of("header messageId: must not contain CR or LF",
+                "header replyId: must contain only printable ASCII, got U+00E9 at index 1"), e.violations());
         assertTrue(e.getMessage().contains("messageId"), e.getMessage());
         assertEquals(0, server.requests().size());
     }

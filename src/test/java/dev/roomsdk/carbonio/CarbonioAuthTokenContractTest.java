@@ -45,7 +45,7 @@ class CarbonioAuthTokenContractTest {
     void getTokensReturnsTheZextrasToken() {
         server.stubFor(get(urlPathEqualTo(server.path("/auth/token"))).willReturn(json(200, "{\"zmToken\":\"" + ZM_TOKEN + "\"}")));
 
-        Token token = carbonio.auth().getTokens(null);
+        Token token = carbonio.auth().getTokens().execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "GET", server.path("/auth/token"));
@@ -58,7 +58,7 @@ class CarbonioAuthTokenContractTest {
     void theReturnedTokenIsNotPrintedByToString() {
         server.stubFor(get(urlPathEqualTo(server.path("/auth/token"))).willReturn(json(200, "{\"zmToken\":\"" + ZM_TOKEN + "\"}")));
 
-        Token token = carbonio.auth().getTokens(null);
+        Token token = carbonio.auth().getTokens().execute();
 
         assertFalse(token.toString().contains(ZM_TOKEN), token.toString());
         assertFalse(token.toString().contains(TOKEN));
@@ -68,7 +68,7 @@ class CarbonioAuthTokenContractTest {
     void getTokensWithoutTokensRaisesNotFound() {
         server.stubFor(get(urlPathEqualTo(server.path("/auth/token"))).willReturn(CarbonioFixtures.status(404)));
 
-        NotFoundException e = assertThrows(NotFoundException.class, () -> carbonio.auth().getTokens(null));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> carbonio.auth().getTokens().execute());
 
         assertEquals(404, e.statusCode());
         assertEquals("", e.body());

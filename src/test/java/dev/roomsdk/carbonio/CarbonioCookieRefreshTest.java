@@ -82,9 +82,9 @@ class CarbonioCookieRefreshTest {
 
         try (Carbonio carbonio = client(supplier("first", "second"))) {
             assertEquals(0, asks.get(), "building the client asks nothing");
-            carbonio.rooms().getRoom(ROOM, null);
-            carbonio.users().getUser(ADA, null);
-            carbonio.rooms().getRoom(ROOM, null);
+            carbonio.rooms().getRoom(ROOM).execute();
+            carbonio.users().getUser(ADA).execute();
+            carbonio.rooms().getRoom(ROOM).execute();
         }
 
         assertEquals(1, asks.get());
@@ -97,12 +97,12 @@ class CarbonioCookieRefreshTest {
         answer(get(urlPathEqualTo(server.path("/rooms/" + ROOM))), "ZM_AUTH_TOKEN=renewed", json(200, GROUP_ROOM));
 
         try (Carbonio carbonio = client(supplier("expired", "renewed", "unused"))) {
-            Room room = carbonio.rooms().getRoom(ROOM, null);
+            Room room = carbonio.rooms().getRoom(ROOM).execute();
             assertEquals(ROOM, room.getId());
             assertEquals(2, asks.get());
             assertEquals(List.of("ZM_AUTH_TOKEN=expired", "ZM_AUTH_TOKEN=renewed"), sentCookies());
 
-            carbonio.rooms().getRoom(ROOM, null);
+            carbonio.rooms().getRoom(ROOM).execute();
         }
 
         assertEquals(2, asks.get(), "the renewed value is cached");
@@ -115,7 +115,8 @@ class CarbonioCookieRefreshTest {
         server.stubFor(get(urlPathEqualTo(server.path("/rooms/" + ROOM))).willReturn(aResponse().withStatus(401)));
 
         try (Carbonio carbonio = client(supplier("expired", "also-rejected", "never-asked"))) {
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> carbonio.rooms().getRoom(ROOM, null));
+            AuthenticationException e = assertThrows(AuthenticationException.class,
+                    () -> carbonio.rooms().getRoom(ROOM).execute());
             assertEquals(401, e.statusCode());
             assertEquals("", e.body());
             assertEquals("GET /rooms/" + ROOM, e.operation());
@@ -131,7 +132,7 @@ class CarbonioCookieRefreshTest {
         server.stubFor(get(urlPathEqualTo(server.path("/rooms/" + ROOM))).willReturn(aResponse().withStatus(401)));
 
         try (Carbonio carbonio = client(supplier("stale"))) {
-            assertThrows(AuthenticationException.class, () -> carbonio.rooms().getRoom(ROOM, null));
+            assertThrows(AuthenticationException.class, () -> carbonio.rooms().getRoom(ROOM).execute());
         }
 
         assertEquals(1, server.requests().size(), "no different cookie to try: no resend");
@@ -143,7 +144,7 @@ class CarbonioCookieRefreshTest {
         server.stubFor(get(urlPathEqualTo(server.path("/rooms/" + ROOM))).willReturn(aResponse().withStatus(401)));
 
         try (Carbonio carbonio = Carbonio.builder().baseUrl(server.baseUrl()).authToken("fixed-token").build()) {
-            assertThrows(AuthenticationException.class, () -> carbonio.rooms().getRoom(ROOM, null));
+            assertThrows(AuthenticationException.class, () -> carbonio.rooms().getRoom(ROOM).execute());
         }
 
         assertEquals(List.of("ZM_AUTH_TOKEN=fixed-token"), sentCookies());
@@ -155,7 +156,7 @@ class CarbonioCookieRefreshTest {
         answer(post(urlPathEqualTo(server.path("/rooms"))), "ZM_AUTH_TOKEN=renewed", json(201, GROUP_ROOM));
 
         try (Carbonio carbonio = client(supplier("expired", "renewed"))) {
-            carbonio.rooms().insertRoom(new RoomCreationFields().name("Design team").type(RoomType.GROUP), null);
+            carbonio.rooms().insertRoom(new RoomCreationFields().name("Design team").type(RoomType.GROUP)).execute();
         }
 
         assertEquals(2, server.requests().size());
@@ -170,7 +171,7 @@ class CarbonioCookieRefreshTest {
         answer(get(urlPathEqualTo(server.path("/rooms/" + ROOM))), "ZM_AUTH_TOKEN=renewed", json(200, GROUP_ROOM));
 
         try (Carbonio carbonio = client(supplier("expired", "renewed", "too-many"))) {
-            List<Room> rooms = Concurrently.releaseTogether(16, () -> carbonio.rooms().getRoom(ROOM, null));
+            List<Room> rooms = Concurrently.releaseTogether(16, () -> carbonio.rooms().getRoom(ROOM).execute());
             assertEquals(16, rooms.size());
             assertTrue(rooms.stream().allMatch(r -> ROOM.equals(r.getId())));
         }
@@ -189,7 +190,7 @@ class CarbonioCookieRefreshTest {
 
         try (Carbonio carbonio = Carbonio.builder().baseUrl(server.baseUrl()).authToken(supplier("expired", "renewed"))
                 .httpSettings(HttpSettings.builder().baseClient(base).build()).build()) {
-            assertEquals(ROOM, carbonio.rooms().getRoom(ROOM, null).getId());
+            assertEquals(ROOM, carbonio.rooms().getRoom(ROOM).execute().getId());
         } finally {
             base.dispatcher().executorService().shutdown();
             base.connectionPool().evictAll();
@@ -217,7 +218,7 @@ class CarbonioCookieRefreshTest {
 
         try (Carbonio carbonio = Carbonio.builder().baseUrl(server.baseUrl()).authToken(supplier("current"))
                 .httpSettings(HttpSettings.builder().baseClient(base).build()).build()) {
-            carbonio.rooms().getRoom(ROOM, null);
+            carbonio.rooms().getRoom(ROOM).execute();
         } finally {
             base.dispatcher().executorService().shutdown();
             base.connectionPool().evictAll();
@@ -253,7 +254,8 @@ class CarbonioCookieRefreshTest {
         sdk.addHandler(handler);
         try (Carbonio carbonio = client(supplier(CANARY, CANARY + "-2"))) {
             assertFalse(carbonio.toString().contains(CANARY), carbonio.toString());
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> carbonio.rooms().getRoom(ROOM, null));
+            AuthenticationException e = assertThrows(AuthenticationException.class,
+                    () -> carbonio.rooms().getRoom(ROOM).execute());
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             assertFalse(e.getMessage().contains(CANARY), e.getMessage());
@@ -280,7 +282,7 @@ class CarbonioCookieRefreshTest {
         assertFalse(fixed.getMessage().contains(CANARY), fixed.getMessage());
 
         try (Carbonio carbonio = client(() -> CANARY + "\r\nX-Injected: 1")) {
-            TokenRefreshException e = assertThrows(TokenRefreshException.class, () -> carbonio.rooms().getRoom(ROOM, null));
+            TokenRefreshException e = assertThrows(TokenRefreshException.class, () -> carbonio.rooms().getRoom(ROOM).execute());
             assertTrue(e.getMessage().contains("authToken supplier"), e.getMessage());
             assertFalse(e.getMessage().contains(CANARY), e.getMessage());
         }

@@ -9,6 +9,7 @@ import static dev.roomsdk.carbonio.CarbonioFileFixtures.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,13 +22,21 @@ import dev.roomsdk.core.error.NotFoundException;
 import dev.roomsdk.core.error.PermissionDeniedException;
 import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.transfer.Download;
+import dev.roomsdk.testing.StreamingServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -77,7 +86,7 @@ class CarbonioDownloadTest {
                 .withHeader("Content-Type", "application/pdf").withBody(PDF).withChunkedDribbleDelay(6, 1200)));
         try (Carbonio slow = Carbonio.builder().baseUrl(server.baseUrl()).authToken(TOKEN)
                 .httpSettings(HttpSettings.builder().callTimeout(Duration.ofMillis(300)).build()).build();
-             Download d = slow.files().downloadAttachment(FILE_ID)) {
+             Download d = slow.attachments().getAttachment(FILE_ID).execute()) {
             assertArrayEquals(PDF, d.inputStream().readAllBytes());
         }
     }
@@ -95,10 +104,10 @@ class CarbonioDownloadTest {
         AtomicLong done = new AtomicLong();
         AtomicLong total = new AtomicLong();
 
-        try (Download d = carbonio.files().downloadAttachment(FILE_ID, (n, t) -> {
+        try (Download d = carbonio.attachments().getAttachment(FILE_ID).progress((n, t) -> {
             done.set(n);
             total.set(t);
-        })) {
+        }).execute()) {
             assertEquals("application/pdf", d.contentType().orElseThrow());
             assertEquals(PDF.length, d.contentLength());
             assertEquals("report.pdf", d.fileName().orElseThrow());
@@ -119,7 +128,7 @@ class CarbonioDownloadTest {
     @Test
     void readsAsAnInputStream() throws IOException {
         stubFile();
-        try (Download d = carbonio.files().downloadAttachment(FILE_ID); InputStream in = d.inputStream()) {
+        try (Download d = carbonio.attachments().getAttachment(FILE_ID).execute(); InputStream in = d.inputStream()) {
             assertArrayEquals(PDF, in.readAllBytes());
         }
     }
@@ -127,7 +136,7 @@ class CarbonioDownloadTest {
     @Test
     void writesToAnOutputStreamOnce() throws IOException {
         stubFile();
-        try (Download d = carbonio.files().downloadAttachment(FILE_ID)) {
+        try (Download d = carbonio.attachments().getAttachment(FILE_ID).execute()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertEquals(PDF.length, d.writeTo(out));
             assertArrayEquals(PDF, out.toByteArray());
@@ -145,10 +154,10 @@ class CarbonioDownloadTest {
         Path existing = dir.resolve("existing.bin");
         Files.write(existing, new byte[] {1, 2, 3});
 
-        try (Download d = carbonio.files().downloadAttachment(FILE_ID)) {
+        try (Download d = carbonio.attachments().getAttachment(FILE_ID).execute()) {
             assertThrows(RoomSdkIoException.class, () -> d.saveTo(fresh));
         }
-        try (Download d = carbonio.files().downloadAttachment(FILE_ID)) {
+        try (Download d = carbonio.attachments().getAttachment(FILE_ID).execute()) {
             assertThrows(RoomSdkIoException.class, () -> d.saveTo(existing));
         }
 
@@ -161,14 +170,67 @@ class CarbonioDownloadTest {
     void errorsComeBeforeAnyFileIsCreated() throws IOException {
         server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(404)));
         NotFoundException missing = assertThrows(NotFoundException.class,
-                () -> carbonio.files().downloadAttachment(FILE_ID));
+                () -> carbonio.attachments().getAttachment(FILE_ID).execute());
         assertEquals(404, missing.statusCode());
         assertTrue(missing.getMessage().contains(PATH), missing.getMessage());
 
         server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(403)));
         assertEquals(403, assertThrows(PermissionDeniedException.class,
-                () -> carbonio.files().downloadAttachment(FILE_ID)).statusCode());
+                () -> carbonio.attachments().getAttachment(FILE_ID).execute()).statusCode());
         assertEquals(List.of(), filesIn(dir));
+    }
+
+    /**
+     * The typed call returns the response unread: the server holds back the second half of the
+     * body until the test has its Download, so a client that buffered the body (in memory or in
+     * a temporary file, as the generated client of old did) would only return after the
+     * server's bounded wait, which the server records. No file appears in java.io.tmpdir.
+     */
+    @Test // on a loopback server that can pause mid-body (WireMock sends bodies whole)
+    void theTypedDownloadStreamsAndWritesNoTemporaryFile() throws Exception {
+        byte[] content = bytes(200_003);
+        int half = content.length / 2;
+        CountDownLatch haveDownload = new CountDownLatch(1);
+        AtomicBoolean serverWaitedInVain = new AtomicBoolean();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Set<Path> tmpBefore = entries(tmp);
+        try (StreamingServer streaming = new StreamingServer().handle("/attachments/", e -> {
+                e.getResponseHeaders().add("Content-Type", "application/pdf");
+                e.sendResponseHeaders(200, content.length);
+                try (OutputStream out = e.getResponseBody()) {
+                    out.write(content, 0, half);
+                    out.flush();
+                    try {
+                        serverWaitedInVain.set(!haveDownload.await(10, TimeUnit.SECONDS));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    out.write(content, half, content.length - half);
+                }
+            });
+             Carbonio client = Carbonio.builder().baseUrl(streaming.baseUrl()).authToken(TOKEN).build()) {
+            Object result = client.attachments().getAttachment(FILE_ID).execute();
+            haveDownload.countDown();
+            Download d = assertInstanceOf(Download.class, result);
+            try (d; InputStream in = d.inputStream()) {
+                assertEquals(content.length, d.contentLength());
+                assertArrayEquals(content, in.readAllBytes());
+            }
+        }
+        assertFalse(serverWaitedInVain.get(), "execute() returned before the body was complete");
+        Set<Path> created = new HashSet<>(entries(tmp));
+        created.removeAll(tmpBefore);
+        for (Path p : created) {
+            // other processes share the directory: only a file holding these bytes would be ours
+            assertFalse(Files.isRegularFile(p) && Files.size(p) == content.length
+                    && Arrays.equals(content, Files.readAllBytes(p)), "the download was written to " + p);
+        }
+    }
+
+    static Set<Path> entries(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.collect(Collectors.toSet());
+        }
     }
 
     @Test
@@ -176,7 +238,7 @@ class CarbonioDownloadTest {
         byte[] zip = bytes(1234);
         server.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/zip").withBody(zip)));
-        try (Download d = carbonio.files().downloadAttachment(FILE_ID); InputStream in = d.inputStream()) {
+        try (Download d = carbonio.attachments().getAttachment(FILE_ID).execute(); InputStream in = d.inputStream()) {
             assertEquals("application/zip", d.contentType().orElseThrow());
             assertFalse(d.fileName().isPresent(), "no Content-Disposition, no name");
             assertArrayEquals(zip, in.readAllBytes());

@@ -69,7 +69,7 @@ class CarbonioForwardCompatibilityTest {
                 + "\"parentId\":\"" + WORKSPACE + "\",\"createdAt\":\"2026-11-20T09:30:00Z\","
                 + "\"updatedAt\":\"2026-11-20T09:30:00Z\",\"color\":\"#336699\"}]}]")));
 
-        List<Room> rooms = carbonio.rooms().listRoom(null, null);
+        List<Room> rooms = carbonio.rooms().listRoom().execute();
 
         Room broadcast = rooms.get(0);
         assertEquals(RoomType.UNKNOWN_DEFAULT_OPEN_API, broadcast.getType());
@@ -94,7 +94,7 @@ class CarbonioForwardCompatibilityTest {
                 + "\"locale\":\"en-GB\",\"presence\":{\"online\":true}},{\"id\":\"" + GUEST + "\","
                 + "\"email\":\"guest.42@example.com\",\"name\":\"Guest 42\",\"type\":\"guest\",\"expiresAt\":\"2027-01-01T00:00:00Z\"}]")));
 
-        List<User> users = carbonio.users().getUsers(List.of(ADA, GUEST), null);
+        List<User> users = carbonio.users().getUsers(List.of(ADA, GUEST)).execute();
 
         assertEquals(UserType.UNKNOWN_DEFAULT_OPEN_API, users.get(0).getType());
         assertEquals("Ada Lovelace", users.get(0).getName());
@@ -110,7 +110,7 @@ class CarbonioForwardCompatibilityTest {
                 + "\"status\":\"degraded\",\"version\":\"2.1.0\",\"dependencies\":[{\"name\":\"search_service\","
                 + "\"isHealthy\":false,\"latencyMs\":1200},{\"name\":\"database\",\"isHealthy\":true}]}")));
 
-        HealthStatus health = carbonio.health().getHealthStatus();
+        HealthStatus health = carbonio.health().getHealthStatus().execute();
 
         assertTrue(health.getIsLive());
         assertEquals(HealthStatusType.UNKNOWN_DEFAULT_OPEN_API, health.getStatus());
@@ -134,10 +134,10 @@ class CarbonioForwardCompatibilityTest {
                 + "\",\"name\":\"snoopy.jpg\",\"size\":48213,\"mimeType\":\"image/jpeg\",\"userId\":\"" + ADA
                 + "\",\"roomId\":\"" + ROOM + "\",\"thumbnailId\":\"t-1\",\"checksum\":{\"sha256\":\"abc\"}}")));
 
-        Capabilities caps = carbonio.users().getCapabilities(null);
+        Capabilities caps = carbonio.users().getCapabilities().execute();
         MemberInserted member = carbonio.members().insertRoomMember(ROOM,
-                new MemberToInsert().userId(GUEST).owner(false).historyCleared(false), null);
-        Attachment info = carbonio.attachments().getAttachmentInfo(FILE, null);
+                new MemberToInsert().userId(GUEST).owner(false).historyCleared(false)).execute();
+        Attachment info = carbonio.attachments().getAttachmentInfo(FILE).execute();
 
         assertEquals(128, caps.getMaxGroupMembers());
         assertFalse(caps.getCanUseVirtualBackground());

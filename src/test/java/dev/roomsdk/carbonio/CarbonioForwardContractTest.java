@@ -59,7 +59,7 @@ class CarbonioForwardContractTest {
         carbonio.attachments().forwardMessages(ROOM, List.of(
                 new ForwardMessage().originalMessage(XML)
                         .originalMessageSentAt(OffsetDateTime.parse("2026-11-20T09:30:00Z")).description("See this"),
-                new ForwardMessage().originalMessage("<message id='msg-0002'><body>Bye</body></message>")), null);
+                new ForwardMessage().originalMessage("<message id='msg-0002'><body>Bye</body></message>"))).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "POST", path);
@@ -86,7 +86,7 @@ class CarbonioForwardContractTest {
                 + "\"size\":3000000000,\"mimeType\":\"image/jpeg\",\"userId\":\"" + ADA + "\",\"roomId\":\"" + ROOM + "\","
                 + "\"createdAt\":\"2026-11-21T16:45:12.250Z\",\"area\":\"640x480\"}")));
 
-        Attachment info = carbonio.attachments().getAttachmentInfo(FILE, null);
+        Attachment info = carbonio.attachments().getAttachmentInfo(FILE).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "GET", "/attachments/9d1e4b7a-2c5f-4a8d-b3e6-1f7c0a9d2e58");
@@ -108,7 +108,7 @@ class CarbonioForwardContractTest {
         server.stubFor(get(urlPathEqualTo(path)).willReturn(json(200, "{\"id\":\"" + FILE + "\",\"name\":\"notes.txt\","
                 + "\"size\":0,\"mimeType\":\"text/plain\",\"userId\":\"" + ADA + "\",\"roomId\":\"" + ROOM + "\"}")));
 
-        Attachment info = carbonio.attachments().getAttachmentInfo(FILE, null);
+        Attachment info = carbonio.attachments().getAttachmentInfo(FILE).execute();
 
         assertEquals(0L, info.getSize());
         assertNull(info.getArea());
@@ -120,7 +120,7 @@ class CarbonioForwardContractTest {
         String path = server.path("/attachments/" + FILE);
         server.stubFor(delete(urlPathEqualTo(path)).willReturn(noContent()));
 
-        carbonio.attachments().deleteAttachment(FILE, null);
+        carbonio.attachments().deleteAttachment(FILE).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "DELETE", path);

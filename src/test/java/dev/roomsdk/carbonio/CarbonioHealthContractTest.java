@@ -48,7 +48,7 @@ class CarbonioHealthContractTest {
                 "{\"isLive\":true,\"status\":\"warn\",\"dependencies\":[{\"name\":\"database\",\"isHealthy\":true},"
                         + "{\"name\":\"previewer_service\",\"isHealthy\":false}]}")));
 
-        HealthStatus health = carbonio.health().getHealthStatus();
+        HealthStatus health = carbonio.health().getHealthStatus().execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "GET", server.path("/health"));
@@ -67,7 +67,7 @@ class CarbonioHealthContractTest {
     void isLiveAccepts204() {
         server.stubFor(get(urlPathEqualTo(server.path("/health/live"))).willReturn(noContent()));
 
-        carbonio.health().isLive();
+        carbonio.health().isLive().execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "GET", server.path("/health/live"));
@@ -78,7 +78,7 @@ class CarbonioHealthContractTest {
     void isReadyAccepts204() {
         server.stubFor(get(urlPathEqualTo(server.path("/health/ready"))).willReturn(noContent()));
 
-        carbonio.health().isReady();
+        carbonio.health().isReady().execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "GET", server.path("/health/ready"));

@@ -50,7 +50,7 @@ class CarbonioMeetingForwardCompatibilityTest {
 
         Meeting meeting;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            meeting = carbonio.meetings().getMeeting(MEETING_ID, null);
+            meeting = carbonio.meetings().getMeeting(MEETING_ID).execute();
         }
 
         assertAuthCookie(server.onlyRequest());
@@ -79,8 +79,8 @@ class CarbonioMeetingForwardCompatibilityTest {
 
         JoinMeetingResult result;
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
-            result = carbonio.meetings().joinMeeting(MEETING_ID, null,
-                    new JoinSettings().audioStreamEnabled(false).videoStreamEnabled(false));
+            result = carbonio.meetings().joinMeeting(MEETING_ID,
+                    new JoinSettings().audioStreamEnabled(false).videoStreamEnabled(false)).execute();
         }
 
         assertQueueId(server.onlyRequest(), DEFAULT_QUEUE);

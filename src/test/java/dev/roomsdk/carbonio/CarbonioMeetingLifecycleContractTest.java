@@ -68,7 +68,7 @@ class CarbonioMeetingLifecycleContractTest {
 
         List<Meeting> meetings;
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
-            meetings = carbonio.meetings().listMeeting(null);
+            meetings = carbonio.meetings().listMeeting().execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -116,7 +116,7 @@ class CarbonioMeetingLifecycleContractTest {
         Meeting created;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             created = carbonio.meetings().createMeeting(new NewMeetingData()
-                    .name("Design team").roomId(ROOM_ID).meetingType(MeetingType.PERMANENT), null);
+                    .name("Design team").roomId(ROOM_ID).meetingType(MeetingType.PERMANENT)).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -143,7 +143,8 @@ class CarbonioMeetingLifecycleContractTest {
         Meeting created;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             created = carbonio.meetings().createMeeting(new NewMeetingData()
-                    .name("Quarterly review").meetingType(MeetingType.SCHEDULED).expiration(expiration), OTHER_QUEUE);
+                    .name("Quarterly review").meetingType(MeetingType.SCHEDULED).expiration(expiration))
+                    .queueId(OTHER_QUEUE).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -165,7 +166,7 @@ class CarbonioMeetingLifecycleContractTest {
 
         Meeting meeting;
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
-            meeting = carbonio.meetings().getMeeting(MEETING_ID, OTHER_QUEUE);
+            meeting = carbonio.meetings().getMeeting(MEETING_ID).queueId(OTHER_QUEUE).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -183,7 +184,7 @@ class CarbonioMeetingLifecycleContractTest {
 
         NotFoundException e;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            e = assertThrows(NotFoundException.class, () -> carbonio.meetings().getMeeting(MEETING_ID, null));
+            e = assertThrows(NotFoundException.class, () -> carbonio.meetings().getMeeting(MEETING_ID).execute());
         }
 
         assertAuthCookie(server.onlyRequest());
@@ -200,7 +201,7 @@ class CarbonioMeetingLifecycleContractTest {
 
         Meeting meeting;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            meeting = carbonio.meetings().getMeetingByRoomId(ROOM_ID, null);
+            meeting = carbonio.meetings().getMeetingByRoomId(ROOM_ID).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -217,7 +218,7 @@ class CarbonioMeetingLifecycleContractTest {
         server.stubFor(delete(urlPathEqualTo(MEETING_PATH)).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
-            carbonio.meetings().deleteMeeting(MEETING_ID, null);
+            carbonio.meetings().deleteMeeting(MEETING_ID).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -233,7 +234,7 @@ class CarbonioMeetingLifecycleContractTest {
 
         PermissionDeniedException e;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            e = assertThrows(PermissionDeniedException.class, () -> carbonio.meetings().deleteMeeting(MEETING_ID, null));
+            e = assertThrows(PermissionDeniedException.class, () -> carbonio.meetings().deleteMeeting(MEETING_ID).execute());
         }
 
         assertCall(server.onlyRequest(), "DELETE", MEETING_PATH);
@@ -250,7 +251,7 @@ class CarbonioMeetingLifecycleContractTest {
 
         Meeting started;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            started = carbonio.meetings().startMeeting(MEETING_ID, OTHER_QUEUE);
+            started = carbonio.meetings().startMeeting(MEETING_ID).queueId(OTHER_QUEUE).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -269,7 +270,7 @@ class CarbonioMeetingLifecycleContractTest {
 
         Meeting stopped;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            stopped = carbonio.meetings().stopMeeting(MEETING_ID, null);
+            stopped = carbonio.meetings().stopMeeting(MEETING_ID).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -294,7 +295,7 @@ class CarbonioMeetingLifecycleContractTest {
 
         PublicMeeting meeting;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            meeting = carbonio.meetings().getMeetingPublic(MEETING_ID);
+            meeting = carbonio.meetings().getMeetingPublic(MEETING_ID).execute();
         }
 
         LoggedRequest r = server.onlyRequest();

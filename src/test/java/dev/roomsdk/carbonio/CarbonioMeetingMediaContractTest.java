@@ -60,7 +60,7 @@ class CarbonioMeetingMediaContractTest {
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
             carbonio.meetings().updateMediaStream(MEETING_ID,
-                    new MediaStreamSettings().type(MediaStreamType.VIDEO).enabled(true).sdp(OFFER), null);
+                    new MediaStreamSettings().type(MediaStreamType.VIDEO).enabled(true).sdp(OFFER)).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -80,7 +80,7 @@ class CarbonioMeetingMediaContractTest {
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             carbonio.meetings().updateMediaStream(MEETING_ID,
-                    new MediaStreamSettings().type(MediaStreamType.SCREEN).enabled(false), OTHER_QUEUE);
+                    new MediaStreamSettings().type(MediaStreamType.SCREEN).enabled(false)).queueId(OTHER_QUEUE).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -99,7 +99,7 @@ class CarbonioMeetingMediaContractTest {
         NotFoundException e;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             e = assertThrows(NotFoundException.class, () -> carbonio.meetings().updateMediaStream(MEETING_ID,
-                    new MediaStreamSettings().type(MediaStreamType.VIDEO).enabled(false), null));
+                    new MediaStreamSettings().type(MediaStreamType.VIDEO).enabled(false)).execute());
         }
 
         assertAuthCookie(server.onlyRequest());
@@ -112,7 +112,7 @@ class CarbonioMeetingMediaContractTest {
         server.stubFor(put(urlPathEqualTo(MEETING_PATH + "/media/answer")).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            carbonio.meetings().answerRtcMediaStream(MEETING_ID, new SessionDescriptionProtocol().sdp(ANSWER), null);
+            carbonio.meetings().answerRtcMediaStream(MEETING_ID, new SessionDescriptionProtocol().sdp(ANSWER)).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -132,8 +132,7 @@ class CarbonioMeetingMediaContractTest {
                     .subscribe(List.of(
                             new MediaStream().userId(GUEST_ID.toString()).type(MediaStreamType.VIDEO),
                             new MediaStream().userId(MODERATOR_ID.toString()).type(MediaStreamType.SCREEN)))
-                    .unsubscribe(List.of(new MediaStream().userId(GUEST_ID.toString()).type(MediaStreamType.SCREEN))),
-                    null);
+                    .unsubscribe(List.of(new MediaStream().userId(GUEST_ID.toString()).type(MediaStreamType.SCREEN)))).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -159,7 +158,7 @@ class CarbonioMeetingMediaContractTest {
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             carbonio.meetings().updateSubscriptionsMediaStream(MEETING_ID, new SubscriptionUpdates()
                     .subscribe(List.of(new MediaStream().userId(GUEST_ID.toString()).type(MediaStreamType.VIDEO)))
-                    .unsubscribe(List.of()), null);
+                    .unsubscribe(List.of())).execute();
         }
 
         JsonObject body = jsonBody(server.onlyRequest());
@@ -173,7 +172,7 @@ class CarbonioMeetingMediaContractTest {
         server.stubFor(put(urlPathEqualTo(MEETING_PATH + "/audio")).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            carbonio.meetings().updateAudioStream(MEETING_ID, new AudioStreamSettings().enabled(true), null);
+            carbonio.meetings().updateAudioStream(MEETING_ID, new AudioStreamSettings().enabled(true)).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -190,7 +189,7 @@ class CarbonioMeetingMediaContractTest {
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
             carbonio.meetings().updateAudioStream(MEETING_ID,
-                    new AudioStreamSettings().enabled(false).userToModerate(GUEST_ID.toString()), null);
+                    new AudioStreamSettings().enabled(false).userToModerate(GUEST_ID.toString())).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -208,7 +207,7 @@ class CarbonioMeetingMediaContractTest {
         PermissionDeniedException e;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             e = assertThrows(PermissionDeniedException.class, () -> carbonio.meetings().updateAudioStream(MEETING_ID,
-                    new AudioStreamSettings().enabled(false).userToModerate(GUEST_ID.toString()), null));
+                    new AudioStreamSettings().enabled(false).userToModerate(GUEST_ID.toString())).execute());
         }
 
         assertCall(server.onlyRequest(), "PUT", MEETING_PATH + "/audio");
@@ -221,7 +220,8 @@ class CarbonioMeetingMediaContractTest {
         server.stubFor(put(urlPathEqualTo(MEETING_PATH + "/audio/offer")).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            carbonio.meetings().offerRtcAudioStream(MEETING_ID, new SessionDescriptionProtocol().sdp(OFFER), OTHER_QUEUE);
+            carbonio.meetings().offerRtcAudioStream(MEETING_ID, new SessionDescriptionProtocol().sdp(OFFER))
+                    .queueId(OTHER_QUEUE).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -236,7 +236,7 @@ class CarbonioMeetingMediaContractTest {
         server.stubFor(post(urlPathEqualTo(MEETING_PATH + "/startRecording")).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
-            carbonio.meetings().startRecording(MEETING_ID, null);
+            carbonio.meetings().startRecording(MEETING_ID).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -252,7 +252,7 @@ class CarbonioMeetingMediaContractTest {
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             carbonio.meetings().stopRecording(MEETING_ID,
-                    new RecordingFields().name("Quarterly review – 1 Dec").folderId("257"), null);
+                    new RecordingFields().name("Quarterly review – 1 Dec").folderId("257")).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -271,7 +271,7 @@ class CarbonioMeetingMediaContractTest {
         NotFoundException e;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             e = assertThrows(NotFoundException.class, () -> carbonio.meetings().stopRecording(MEETING_ID,
-                    new RecordingFields().name("r").folderId("257"), null));
+                    new RecordingFields().name("r").folderId("257")).execute());
         }
 
         assertCall(server.onlyRequest(), "POST", MEETING_PATH + "/stopRecording");

@@ -21,6 +21,7 @@ import static dev.roomsdk.carbonio.CarbonioMeetingFixtures.jsonBody;
 import static dev.roomsdk.carbonio.CarbonioMeetingFixtures.noContent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +36,12 @@ import dev.roomsdk.carbonio.model.QueuedUserUpdate;
 import dev.roomsdk.carbonio.model.QueuedUsers;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.error.BadRequestException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.PermissionDeniedException;
+import dev.roomsdk.core.http.HttpSettings;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -57,8 +62,8 @@ class CarbonioMeetingParticipationContractTest {
 
         JoinMeetingResult result;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            result = carbonio.meetings().joinMeeting(MEETING_ID, OTHER_QUEUE,
-                    new JoinSettings().audioStreamEnabled(true).videoStreamEnabled(false));
+            result = carbonio.meetings().joinMeeting(MEETING_ID,
+                    new JoinSettings().audioStreamEnabled(true).videoStreamEnabled(false)).queueId(OTHER_QUEUE).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -78,8 +83,8 @@ class CarbonioMeetingParticipationContractTest {
 
         JoinMeetingResult result;
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
-            result = carbonio.meetings().joinMeeting(MEETING_ID, null,
-                    new JoinSettings().audioStreamEnabled(false).videoStreamEnabled(true));
+            result = carbonio.meetings().joinMeeting(MEETING_ID,
+                    new JoinSettings().audioStreamEnabled(false).videoStreamEnabled(true)).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -98,8 +103,8 @@ class CarbonioMeetingParticipationContractTest {
 
         JoinMeetingResult result;
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
-            result = carbonio.meetings().joinMeeting(MEETING_ID, OTHER_QUEUE,
-                    new JoinSettings().audioStreamEnabled(true).videoStreamEnabled(true));
+            result = carbonio.meetings().joinMeeting(MEETING_ID,
+                    new JoinSettings().audioStreamEnabled(true).videoStreamEnabled(true)).queueId(OTHER_QUEUE).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -111,30 +116,43 @@ class CarbonioMeetingParticipationContractTest {
 
     @Test
     void joinWithNoQueueIdAnywhereFailsBeforeTheNetwork() {
-        IllegalArgumentException e;
+        InvalidRequestException e;
+        Throwable async;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            e = assertThrows(IllegalArgumentException.class, () -> carbonio.meetings().joinMeeting(MEETING_ID, null,
-                    new JoinSettings().audioStreamEnabled(false).videoStreamEnabled(false)));
+            JoinSettings settings = new JoinSettings().audioStreamEnabled(false).videoStreamEnabled(false);
+            e = assertThrows(InvalidRequestException.class,
+                    () -> carbonio.meetings().joinMeeting(MEETING_ID, settings).execute());
+            async = assertThrows(CompletionException.class,
+                    () -> carbonio.meetings().joinMeeting(MEETING_ID, settings).executeAsync().join()).getCause();
         }
 
-        assertTrue(e.getMessage().contains("queue-id") && e.getMessage().contains("queueId("), e.getMessage());
+        assertEquals(List.of("header queue-id: is required"), e.violations());
+        assertTrue(e.getMessage().startsWith("joinMeeting (POST /meetings/{meetingId}/join)"), e.getMessage());
+        assertEquals(List.of("header queue-id: is required"),
+                assertInstanceOf(InvalidRequestException.class, async).violations());
         assertEquals(List.of(), server.requests(), "nothing was sent");
     }
 
     /**
-     * The server answers 400 to a join that names no event queue. The typed method refuses to
-     * send one (previous test), so the request is built with the generated call builder, which
-     * does not check arguments, and run through the client's execution path.
+     * The server answers 400 to a join that names no event queue. The typed call refuses to
+     * send one (previous test), so here the client has a queue id and a network interceptor of
+     * the caller's base client drops the header on its way out: the call still goes through
+     * the client's execution path and error mapping.
      */
     @Test
     void joinThatReachesTheServerWithoutQueueIdIsRejectedWith400() {
         server.stubFor(post(urlPathEqualTo(MEETING_PATH + "/join")).willReturn(emptyError(400)));
+        OkHttpClient base = new OkHttpClient.Builder().addNetworkInterceptor(chain -> chain.proceed(
+                chain.request().newBuilder().removeHeader("queue-id").build())).build();
 
         BadRequestException e;
-        try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            okhttp3.Call call = carbonio.meetings().joinMeetingCall(MEETING_ID, null,
-                    new JoinSettings().audioStreamEnabled(true).videoStreamEnabled(false), null);
-            e = assertThrows(BadRequestException.class, () -> carbonio.apiClient().execute(call, JoinMeetingResult.class));
+        try (Carbonio carbonio = Carbonio.builder().baseUrl(server.baseUrl()).authToken(CarbonioMeetingFixtures.TOKEN)
+                .queueId(DEFAULT_QUEUE).httpSettings(HttpSettings.builder().baseClient(base).build()).build()) {
+            e = assertThrows(BadRequestException.class, () -> carbonio.meetings().joinMeeting(MEETING_ID,
+                    new JoinSettings().audioStreamEnabled(true).videoStreamEnabled(false)).execute());
+        } finally {
+            base.dispatcher().executorService().shutdown();
+            base.connectionPool().evictAll();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -158,7 +176,7 @@ class CarbonioMeetingParticipationContractTest {
         server.stubFor(post(urlPathEqualTo(MEETING_PATH + "/leave")).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
-            carbonio.meetings().leaveMeeting(MEETING_ID, null);
+            carbonio.meetings().leaveMeeting(MEETING_ID).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -175,7 +193,7 @@ class CarbonioMeetingParticipationContractTest {
 
         QueuedUsers queue;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            queue = carbonio.meetings().getQueue(MEETING_ID, null);
+            queue = carbonio.meetings().getQueue(MEETING_ID).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -190,7 +208,7 @@ class CarbonioMeetingParticipationContractTest {
 
         QueuedUsers queue;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
-            queue = carbonio.meetings().getQueue(MEETING_ID, OTHER_QUEUE);
+            queue = carbonio.meetings().getQueue(MEETING_ID).queueId(OTHER_QUEUE).execute();
         }
 
         assertQueueId(server.onlyRequest(), OTHER_QUEUE);
@@ -204,7 +222,7 @@ class CarbonioMeetingParticipationContractTest {
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             carbonio.meetings().updateQueuedUser(MEETING_ID, GUEST_ID,
-                    new QueuedUserUpdate().status(QueueUpdateStatus.ACCEPTED), null);
+                    new QueuedUserUpdate().status(QueueUpdateStatus.ACCEPTED)).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -222,7 +240,7 @@ class CarbonioMeetingParticipationContractTest {
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
             carbonio.meetings().updateQueuedUser(MEETING_ID, GUEST_ID,
-                    new QueuedUserUpdate().status(QueueUpdateStatus.REJECTED), null);
+                    new QueuedUserUpdate().status(QueueUpdateStatus.REJECTED)).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -239,7 +257,7 @@ class CarbonioMeetingParticipationContractTest {
         PermissionDeniedException e;
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             e = assertThrows(PermissionDeniedException.class, () -> carbonio.meetings().updateQueuedUser(MEETING_ID,
-                    GUEST_ID, new QueuedUserUpdate().status(QueueUpdateStatus.ACCEPTED), null));
+                    GUEST_ID, new QueuedUserUpdate().status(QueueUpdateStatus.ACCEPTED)).execute());
         }
 
         assertCall(server.onlyRequest(), "POST", path);
@@ -252,7 +270,7 @@ class CarbonioMeetingParticipationContractTest {
         server.stubFor(put(urlPathEqualTo(MEETING_PATH + "/hand")).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.clientWithQueue(server, DEFAULT_QUEUE)) {
-            carbonio.meetings().updateHandStatus(MEETING_ID, new HandStatus().raised(true), null);
+            carbonio.meetings().updateHandStatus(MEETING_ID, new HandStatus().raised(true)).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -270,7 +288,7 @@ class CarbonioMeetingParticipationContractTest {
 
         try (Carbonio carbonio = CarbonioMeetingFixtures.client(server)) {
             carbonio.meetings().updateHandStatus(MEETING_ID,
-                    new HandStatus().raised(false).userToModerate(GUEST_ID.toString()), OTHER_QUEUE);
+                    new HandStatus().raised(false).userToModerate(GUEST_ID.toString())).queueId(OTHER_QUEUE).execute();
         }
 
         LoggedRequest r = server.onlyRequest();

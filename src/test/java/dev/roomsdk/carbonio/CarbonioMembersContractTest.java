@@ -59,7 +59,7 @@ class CarbonioMembersContractTest {
         String path = server.path("/rooms/" + ROOM + "/members");
         server.stubFor(get(urlPathEqualTo(path)).willReturn(json(200, MEMBERS)));
 
-        List<Member> members = carbonio.members().listRoomMember(ROOM, null);
+        List<Member> members = carbonio.members().listRoomMember(ROOM).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "GET", path);
@@ -79,7 +79,7 @@ class CarbonioMembersContractTest {
                 "{\"userId\":\"" + GUEST + "\",\"owner\":false,\"clearedAt\":\"2026-11-21T16:45:12.250Z\"}")));
 
         MemberInserted added = carbonio.members().insertRoomMember(ROOM,
-                new MemberToInsert().userId(GUEST).owner(false).historyCleared(true), null);
+                new MemberToInsert().userId(GUEST).owner(false).historyCleared(true)).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "POST", path);
@@ -102,7 +102,7 @@ class CarbonioMembersContractTest {
         server.stubFor(post(urlPathEqualTo(path)).willReturn(json(201, "{\"userId\":\"" + GUEST + "\",\"owner\":true}")));
 
         MemberInserted added = carbonio.members().insertRoomMember(ROOM,
-                new MemberToInsert().userId(GUEST).owner(true).historyCleared(false), null);
+                new MemberToInsert().userId(GUEST).owner(true).historyCleared(false)).execute();
 
         JsonObject body = body(server.onlyRequest()).getAsJsonObject();
         assertTrue(body.get("owner").getAsBoolean());
@@ -116,7 +116,7 @@ class CarbonioMembersContractTest {
         String path = server.path("/rooms/" + ROOM + "/members/" + GUEST);
         server.stubFor(delete(urlPathEqualTo(path)).willReturn(noContent()));
 
-        carbonio.members().deleteRoomMember(ROOM, GUEST, null);
+        carbonio.members().deleteRoomMember(ROOM, GUEST).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "DELETE", "/rooms/7a3e5c1d-2b4f-4e8a-9c6d-1f0e2d3c4b5a/members/5e2b8d1a-9c4f-4b7e-a6d3-2f8c1e0b7a49");
@@ -129,7 +129,7 @@ class CarbonioMembersContractTest {
         String path = server.path("/rooms/" + ROOM + "/members/" + GUEST + "/owner");
         server.stubFor(put(urlPathEqualTo(path)).willReturn(noContent()));
 
-        carbonio.members().updateToOwner(ROOM, GUEST, null);
+        carbonio.members().updateToOwner(ROOM, GUEST).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "PUT", path);
@@ -142,7 +142,7 @@ class CarbonioMembersContractTest {
         String path = server.path("/rooms/" + ROOM + "/members/" + ADA + "/owner");
         server.stubFor(delete(urlPathEqualTo(path)).willReturn(noContent()));
 
-        carbonio.members().deleteOwner(ROOM, ADA, null);
+        carbonio.members().deleteOwner(ROOM, ADA).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "DELETE", path);
@@ -157,7 +157,7 @@ class CarbonioMembersContractTest {
         server.stubFor(put(urlPathEqualTo(path)).willReturn(json(201, updated)));
 
         List<Member> members = carbonio.members().updateRoomOwners(ROOM,
-                List.of(new Member().userId(ADA).owner(false), new Member().userId(GUEST).owner(true)), null);
+                List.of(new Member().userId(ADA).owner(false), new Member().userId(GUEST).owner(true))).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "PUT", path);

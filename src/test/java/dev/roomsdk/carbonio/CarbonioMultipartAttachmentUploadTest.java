@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.carbonio.model.Id;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.core.transfer.TransferBody;
 import java.io.ByteArrayInputStream;
@@ -76,8 +77,8 @@ class CarbonioMultipartAttachmentUploadTest {
         Path file = dir.resolve("holiday.png");
         Files.write(file, content);
 
-        Id id = carbonio.files().uploadAttachmentMultipart(ROOM_ID, TransferBody.of(file), AttachmentDetails.builder()
-                .description("Holiday").messageId("msg-0001").replyId("msg-0000").area("640x480").build());
+        Id id = carbonio.files().uploadAttachmentMultipart(ROOM_ID, TransferBody.of(file))
+                .description("Holiday").messageId("msg-0001").replyId("msg-0000").area("640x480").execute();
 
         assertEquals(FILE_ID, id.getId());
         LoggedRequest r = server.onlyRequest();
@@ -112,8 +113,7 @@ class CarbonioMultipartAttachmentUploadTest {
         created();
         byte[] content = bytes(4096);
 
-        carbonio.files().uploadAttachmentMultipart(ROOM_ID, TransferBody.of(content, "notes.txt", "text/plain"),
-                AttachmentDetails.NONE);
+        carbonio.files().uploadAttachmentMultipart(ROOM_ID, TransferBody.of(content, "notes.txt", "text/plain")).execute();
 
         Map<String, Request.Part> parts = parts(server.onlyRequest());
         assertEquals(List.of("contentLength", "file"), List.copyOf(parts.keySet()));
@@ -128,8 +128,8 @@ class CarbonioMultipartAttachmentUploadTest {
         byte[] content = bytes(300_000);
 
         carbonio.files().uploadAttachmentMultipart(ROOM_ID,
-                TransferBody.of(new ByteArrayInputStream(content), -1, "dump.bin", "application/octet-stream"),
-                AttachmentDetails.builder().messageId("msg-0002").build());
+                TransferBody.of(new ByteArrayInputStream(content), -1, "dump.bin", "application/octet-stream"))
+                .messageId("msg-0002").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("chunked", r.getHeader("Transfer-Encoding"));
@@ -143,8 +143,9 @@ class CarbonioMultipartAttachmentUploadTest {
     void unicodeFileNameGoesAsUtf8InThePartHeader() {
         created();
 
-        carbonio.files().uploadAttachmentMultipart(ROOM_ID, TransferBody.of(bytes(8), "\u00e9t\u00e9.txt", "text/plain"),
-                AttachmentDetails.builder().description("\u00e9t\u00e9").build());
+        // the description is given as plain text, as for the raw upload, and the SDK escapes it
+        carbonio.files().uploadAttachmentMultipart(ROOM_ID, TransferBody.of(bytes(8), "\u00e9t\u00e9.txt", "text/plain"))
+                .description("\u00e9t\u00e9").execute();
 
         LoggedRequest r = server.onlyRequest();
         String raw = new String(r.getBody(), StandardCharsets.UTF_8);
@@ -159,8 +160,7 @@ class CarbonioMultipartAttachmentUploadTest {
         List<Duration> waits = CarbonioFileFixtures.waits();
         try (Carbonio retrying = CarbonioFileFixtures.retryingClient(server, waits)) {
             ServerException e = assertThrows(ServerException.class, () -> retrying.files()
-                    .uploadAttachmentMultipart(ROOM_ID, TransferBody.of(bytes(10), "a.bin", "application/zip"),
-                            AttachmentDetails.NONE));
+                    .uploadAttachmentMultipart(ROOM_ID, TransferBody.of(bytes(10), "a.bin", "application/zip")).execute());
             assertEquals(503, e.statusCode());
             assertEquals(1, server.requests().size());
             assertTrue(waits.isEmpty());
@@ -176,7 +176,7 @@ class CarbonioMultipartAttachmentUploadTest {
         List<Duration> waits = CarbonioFileFixtures.waits();
         try (Carbonio retrying = CarbonioFileFixtures.retryingClient(server, waits)) {
             ServerException e = assertThrows(ServerException.class, () -> retrying.attachments()
-                    .insertAttachmentMultipart(ROOM_ID, file.toFile(), null, null, null, null, null, 10L));
+                    .insertAttachmentMultipart(ROOM_ID, TransferBody.of(file)).contentLength(10L).execute());
             assertEquals(503, e.statusCode());
         }
         assertEquals(1, server.requests().size(), "one PUT: a repeat would add a second attachment");
@@ -186,8 +186,11 @@ class CarbonioMultipartAttachmentUploadTest {
     @Test
     void nullArgumentsFailBeforeAnyRequest() {
         NullPointerException e = assertThrows(NullPointerException.class,
-                () -> carbonio.files().uploadAttachmentMultipart(ROOM_ID, null, AttachmentDetails.NONE));
+                () -> carbonio.files().uploadAttachmentMultipart(ROOM_ID, null));
         assertEquals("file", e.getMessage());
+        InvalidRequestException typed = assertThrows(InvalidRequestException.class,
+                () -> carbonio.attachments().insertAttachmentMultipart(null, null).execute());
+        assertEquals(List.of("roomId: is required", "file: is required"), typed.violations());
         assertEquals(0, server.requests().size());
     }
 }

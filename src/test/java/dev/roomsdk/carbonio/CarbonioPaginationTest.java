@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.carbonio.model.Attachment;
 import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.NotFoundException;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.PageFetchException;
@@ -130,7 +131,7 @@ class CarbonioPaginationTest {
         assertEquals(ids(0, 3), carbonio.listAttachments(ROOM_ID).stream().map(Attachment::getId).collect(Collectors.toList()));
 
         LoggedRequest r = server.onlyRequest();
-        assertEquals(Integer.toString(CarbonioFiles.DEFAULT_ATTACHMENT_PAGE_SIZE), r.queryParameter("itemsNumber").firstValue());
+        assertEquals(Integer.toString(Carbonio.DEFAULT_ATTACHMENT_PAGE_SIZE), r.queryParameter("itemsNumber").firstValue());
     }
 
     @Test
@@ -203,9 +204,11 @@ class CarbonioPaginationTest {
 
     @Test
     void invalidPageSizeFailsBeforeAnyRequest() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> carbonio.listAttachments(ROOM_ID, 0));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> carbonio.listAttachments(ROOM_ID, 0));
+        assertEquals(List.of("itemsNumber: must be at least 1, got 0"), e.violations());
         assertTrue(e.getMessage().contains("itemsNumber") && e.getMessage().contains("at least 1"), e.getMessage());
-        assertThrows(NullPointerException.class, () -> carbonio.listAttachments(null));
+        InvalidRequestException noRoom = assertThrows(InvalidRequestException.class, () -> carbonio.listAttachments(null));
+        assertEquals(List.of("roomId: is required"), noRoom.violations());
         assertEquals(0, server.requests().size());
     }
 }

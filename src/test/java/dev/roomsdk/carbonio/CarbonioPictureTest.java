@@ -20,6 +20,7 @@ import dev.roomsdk.carbonio.model.Capabilities;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
 import dev.roomsdk.core.error.BadRequestException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.NotFoundException;
 import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.core.transfer.Download;
@@ -97,9 +98,26 @@ class CarbonioPictureTest {
         Path file = dir.resolve("avatar.png");
         Files.write(file, content);
 
-        carbonio.files().uploadRoomPicture(ROOM_ID, TransferBody.of(file));
+        carbonio.files().uploadRoomPicture(ROOM_ID, TransferBody.of(file)).execute();
 
         assertPictureUpload(server.onlyRequest(), ROOM_PICTURE, content, AVATAR_ESCAPED, "image/png");
+    }
+
+    @Test
+    void theTypedUploadsTakeThePlainFileNameAndTheLengthFromTheBody() {
+        server.stubFor(put(urlPathEqualTo(ROOM_PICTURE)).willReturn(aResponse().withStatus(204)));
+        server.stubFor(put(urlPathEqualTo(USER_PICTURE)).willReturn(aResponse().withStatus(204)));
+        byte[] content = bytes(777);
+
+        carbonio.rooms().updateRoomPicture(ROOM_ID, "avatar.png", "image/png", TransferBody.of(content, "x", "image/gif"))
+                .execute();
+        carbonio.users().updateUserPicture(USER_ID, "avatar.png", "image/png", TransferBody.of(content, "x", "image/gif"))
+                .execute();
+
+        List<LoggedRequest> requests = server.requests();
+        assertEquals(2, requests.size());
+        assertPictureUpload(requests.get(0), ROOM_PICTURE, content, AVATAR_ESCAPED, "image/png");
+        assertPictureUpload(requests.get(1), USER_PICTURE, content, AVATAR_ESCAPED, "image/png");
     }
 
     @Test
@@ -108,7 +126,7 @@ class CarbonioPictureTest {
         byte[] content = bytes(12_345);
 
         carbonio.files().uploadUserPicture(USER_ID,
-                TransferBody.of(new ByteArrayInputStream(content), content.length, "\u00e9.jpg", "image/jpeg"));
+                TransferBody.of(new ByteArrayInputStream(content), content.length, "\u00e9.jpg", "image/jpeg")).execute();
 
         assertPictureUpload(server.onlyRequest(), USER_PICTURE, content, "\\u00e9\\u002e\\u006a\\u0070\\u0067", "image/jpeg");
     }
@@ -118,7 +136,7 @@ class CarbonioPictureTest {
         stubCapabilities(1, 2);
         server.stubFor(put(urlPathEqualTo(ROOM_PICTURE)).willReturn(aResponse().withStatus(204)));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> carbonio.files()
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> carbonio.files()
                 .uploadRoomPicture(ROOM_ID, TransferBody.of(bytes(1025), "big.png", "image/png"), carbonio.capabilities()));
 
         assertTrue(e.getMessage().contains("maxRoomImageSizeInKb = 1 kB (1024 bytes)")
@@ -128,14 +146,15 @@ class CarbonioPictureTest {
 
         // exactly at the limit is allowed (the server rejects only a length over kB * 1024)
         byte[] fits = bytes(1024);
-        carbonio.files().uploadRoomPicture(ROOM_ID, TransferBody.of(fits, "fits.png", "image/png"), carbonio.capabilities());
+        carbonio.files().uploadRoomPicture(ROOM_ID, TransferBody.of(fits, "fits.png", "image/png"), carbonio.capabilities())
+                .execute();
         assertEquals(2, server.requests().size(), "capabilities not read again");
         assertArrayEquals(fits, server.requests().get(1).getBody());
     }
 
     @Test
     void userPictureOverTheGivenLimitSendsNothing() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> carbonio.files()
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> carbonio.files()
                 .uploadUserPicture(USER_ID, TransferBody.of(bytes(3 * 1024 + 1), "me.png", "image/png"), limits(512, 3)));
 
         assertTrue(e.getMessage().contains("maxUserImageSizeInKb = 3 kB"), e.getMessage());
@@ -144,12 +163,12 @@ class CarbonioPictureTest {
 
     @Test
     void roomPictureMustBeAnImageAndHaveAKnownLength() {
-        IllegalArgumentException notImage = assertThrows(IllegalArgumentException.class, () -> carbonio.files()
+        InvalidRequestException notImage = assertThrows(InvalidRequestException.class, () -> carbonio.files()
                 .uploadRoomPicture(ROOM_ID, TransferBody.of(bytes(10), "notes.txt", "text/plain")));
         assertTrue(notImage.getMessage().contains("image/*") && notImage.getMessage().contains("text/plain"),
                 notImage.getMessage());
 
-        IllegalArgumentException noLength = assertThrows(IllegalArgumentException.class, () -> carbonio.files()
+        InvalidRequestException noLength = assertThrows(InvalidRequestException.class, () -> carbonio.files()
                 .uploadUserPicture(USER_ID, TransferBody.of(new ByteArrayInputStream(bytes(10)), -1, "a.png", "image/png")));
         assertTrue(noLength.getMessage().contains("updateUserPicture"), noLength.getMessage());
         assertEquals(0, server.requests().size());
@@ -159,7 +178,7 @@ class CarbonioPictureTest {
     void serverRejectionIsABadRequest() {
         server.stubFor(put(urlPathEqualTo(ROOM_PICTURE)).willReturn(aResponse().withStatus(400)));
         BadRequestException e = assertThrows(BadRequestException.class, () -> carbonio.files()
-                .uploadRoomPicture(ROOM_ID, TransferBody.of(bytes(10), "a.png", "image/png")));
+                .uploadRoomPicture(ROOM_ID, TransferBody.of(bytes(10), "a.png", "image/png")).execute());
         assertEquals(400, e.statusCode());
     }
 
@@ -173,7 +192,7 @@ class CarbonioPictureTest {
         List<Duration> waits = CarbonioFileFixtures.waits();
         try (Carbonio retrying = CarbonioFileFixtures.retryingClient(server, waits)) {
             byte[] content = bytes(5000);
-            retrying.files().uploadUserPicture(USER_ID, TransferBody.of(content, "me.png", "image/png"));
+            retrying.files().uploadUserPicture(USER_ID, TransferBody.of(content, "me.png", "image/png")).execute();
             assertEquals(2, server.requests().size());
             assertArrayEquals(content, server.requests().get(1).getBody(), "the resent body is complete");
             assertEquals(1, waits.size());
@@ -181,7 +200,7 @@ class CarbonioPictureTest {
             server.wireMock().resetRequests();
             server.wireMock().resetScenarios();
             ServerException e = assertThrows(ServerException.class, () -> retrying.files().uploadUserPicture(USER_ID,
-                    TransferBody.of(new ByteArrayInputStream(content), content.length, "me.png", "image/png")));
+                    TransferBody.of(new ByteArrayInputStream(content), content.length, "me.png", "image/png")).execute());
             assertEquals(503, e.statusCode());
             assertEquals(1, server.requests().size(), "a one-shot stream is never replayed");
         }
@@ -194,7 +213,7 @@ class CarbonioPictureTest {
                 .withHeader("Content-Type", "image/png").withHeader("Content-Length", Integer.toString(png.length))
                 .withBody(png)));
 
-        try (Download d = carbonio.files().roomPicture(ROOM_ID); InputStream in = d.inputStream()) {
+        try (Download d = carbonio.rooms().getRoomPicture(ROOM_ID).execute(); InputStream in = d.inputStream()) {
             assertEquals("image/png", d.contentType().orElseThrow());
             assertEquals(png.length, d.contentLength());
             assertArrayEquals(png, in.readAllBytes());
@@ -212,7 +231,7 @@ class CarbonioPictureTest {
                 .withHeader("Content-Type", "application/octet-stream").withBody(jpeg)));
         Path target = dir.resolve("me.jpg");
 
-        try (Download d = carbonio.files().userPicture(USER_ID)) {
+        try (Download d = carbonio.users().getUserPicture(USER_ID).execute()) {
             assertEquals(jpeg.length, d.saveTo(target));
         }
         assertArrayEquals(jpeg, Files.readAllBytes(target));
@@ -222,7 +241,7 @@ class CarbonioPictureTest {
     @Test
     void missingPictureIsNotFound() {
         server.stubFor(get(urlPathEqualTo(USER_PICTURE)).willReturn(aResponse().withStatus(404)));
-        NotFoundException e = assertThrows(NotFoundException.class, () -> carbonio.files().userPicture(USER_ID));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> carbonio.users().getUserPicture(USER_ID).execute());
         assertEquals(404, e.statusCode());
     }
 
@@ -231,8 +250,8 @@ class CarbonioPictureTest {
         server.stubFor(delete(urlPathEqualTo(ROOM_PICTURE)).willReturn(aResponse().withStatus(204)));
         server.stubFor(delete(urlPathEqualTo(USER_PICTURE)).willReturn(aResponse().withStatus(204)));
 
-        carbonio.rooms().deleteRoomPicture(ROOM_ID, null);
-        carbonio.users().deleteUserPicture(USER_ID, null);
+        carbonio.rooms().deleteRoomPicture(ROOM_ID).execute();
+        carbonio.users().deleteUserPicture(USER_ID).execute();
 
         List<LoggedRequest> requests = server.requests();
         assertEquals(2, requests.size());

@@ -8,6 +8,7 @@ import static dev.roomsdk.carbonio.CarbonioFileFixtures.TOKEN;
 import static dev.roomsdk.carbonio.CarbonioFileFixtures.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +18,15 @@ import dev.roomsdk.carbonio.model.ImageShapeEnum;
 import dev.roomsdk.carbonio.model.ImageTypeEnum;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.error.BadRequestException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.transfer.Download;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,8 +77,8 @@ class CarbonioPreviewTest {
         byte[] png = bytes(9000);
         stub(path, "image/png", png);
 
-        byte[] got = read(carbonio.files().imagePreview(FILE_ID, ImageOptions.builder(100, 200)
-                .quality(ImageQualityEnum.HIGH).format(ImageTypeEnum.PNG).crop(true).build()), "image/png");
+        byte[] got = read(carbonio.previews().getImagePreview(FILE_ID, "100x200")
+                .quality(ImageQualityEnum.HIGH).outputFormat(ImageTypeEnum.PNG).crop(true).execute(), "image/png");
 
         assertArrayEquals(png, got);
         LoggedRequest r = server.onlyRequest();
@@ -88,7 +93,7 @@ class CarbonioPreviewTest {
         byte[] jpeg = bytes(700);
         stub(path, "image/jpeg", jpeg);
 
-        assertArrayEquals(jpeg, read(carbonio.files().imagePreview(FILE_ID, ImageOptions.of(0, 0)), "image/jpeg"));
+        assertArrayEquals(jpeg, read(carbonio.previews().getImagePreview(FILE_ID, "0x0").execute(), "image/jpeg"));
         assertEquals(path, server.onlyRequest().getUrl());
     }
 
@@ -98,14 +103,16 @@ class CarbonioPreviewTest {
         byte[] jpeg = bytes(2048);
         stub(path, "image/jpeg", jpeg);
 
-        byte[] got = read(carbonio.files().imageThumbnail(FILE_ID, ImageOptions.builder(64, 48)
-                .quality(ImageQualityEnum.LOW).format(ImageTypeEnum.JPEG).shape(ImageShapeEnum.ROUNDED).build(),
-                (done, total) -> { }), "image/jpeg");
+        AtomicLong done = new AtomicLong();
+        byte[] got = read(carbonio.previews().getImageThumbnail(FILE_ID, "64x48")
+                .quality(ImageQualityEnum.LOW).outputFormat(ImageTypeEnum.JPEG).shape(ImageShapeEnum.ROUNDED)
+                .progress((n, total) -> done.set(n)).execute(), "image/jpeg");
 
         assertArrayEquals(jpeg, got);
         LoggedRequest r = server.onlyRequest();
         assertTrue(r.getUrl().startsWith(path + "?"), r.getUrl());
         assertEquals(Map.of("quality", "Low", "output_format", "Jpeg", "shape", "Rounded"), query(r));
+        assertEquals(jpeg.length, done.get(), "progress reported up to the whole body");
     }
 
     @Test
@@ -114,7 +121,8 @@ class CarbonioPreviewTest {
         byte[] pdf = bytes(30_000);
         stub(path, "application/pdf", pdf);
 
-        assertArrayEquals(pdf, read(carbonio.files().pdfPreview(FILE_ID, 2, 3), "application/pdf"));
+        assertArrayEquals(pdf, read(carbonio.previews().getPdfPreview(FILE_ID).firstPage(2).lastPage(3).execute(),
+                "application/pdf"));
         LoggedRequest r = server.onlyRequest();
         assertEquals(Map.of("firstPage", "2", "lastPage", "3"), query(r));
     }
@@ -125,7 +133,7 @@ class CarbonioPreviewTest {
         byte[] pdf = bytes(31_000);
         stub(path, "application/pdf", pdf);
 
-        assertArrayEquals(pdf, read(carbonio.files().pdfPreview(FILE_ID), "application/pdf"));
+        assertArrayEquals(pdf, read(carbonio.previews().getPdfPreview(FILE_ID).execute(), "application/pdf"));
         assertEquals(path, server.onlyRequest().getUrl());
     }
 
@@ -135,9 +143,9 @@ class CarbonioPreviewTest {
         byte[] gif = bytes(1500);
         stub(path, "image/gif", gif);
 
-        assertArrayEquals(gif, read(carbonio.files().pdfThumbnail(FILE_ID, ImageOptions.builder(80, 80)
-                .format(ImageTypeEnum.GIF).shape(ImageShapeEnum.RECTANGULAR).quality(ImageQualityEnum.HIGHEST)
-                .build()), "image/gif"));
+        assertArrayEquals(gif, read(carbonio.previews().getPdfThumbnail(FILE_ID, "80x80")
+                .outputFormat(ImageTypeEnum.GIF).shape(ImageShapeEnum.RECTANGULAR).quality(ImageQualityEnum.HIGHEST)
+                .execute(), "image/gif"));
         assertEquals(Map.of("output_format", "Gif", "shape", "Rectangular", "quality", "Highest"),
                 query(server.onlyRequest()));
     }
@@ -147,28 +155,45 @@ class CarbonioPreviewTest {
         server.stubFor(get(urlPathEqualTo("/preview/image/" + FILE_ID + "/10x10/thumbnail"))
                 .willReturn(aResponse().withStatus(400)));
         BadRequestException e = assertThrows(BadRequestException.class,
-                () -> carbonio.files().imageThumbnail(FILE_ID, ImageOptions.of(10, 10)));
+                () -> carbonio.previews().getImageThumbnail(FILE_ID, "10x10").execute());
         assertEquals(400, e.statusCode());
     }
 
     @Test
-    void badOptionsFailBeforeAnyRequest() {
-        assertMessage(() -> ImageOptions.of(-1, 10), "width and height");
-        assertMessage(() -> ImageOptions.builder(1, 1).quality(ImageQualityEnum.UNKNOWN_DEFAULT_OPEN_API), "quality");
-        assertMessage(() -> ImageOptions.builder(1, 1).format(ImageTypeEnum.UNKNOWN_DEFAULT_OPEN_API), "output_format");
-        assertMessage(() -> carbonio.files().imagePreview(FILE_ID,
-                ImageOptions.builder(1, 1).shape(ImageShapeEnum.ROUNDED).build()), "shape");
-        assertMessage(() -> carbonio.files().imageThumbnail(FILE_ID,
-                ImageOptions.builder(1, 1).crop(true).build()), "crop");
-        assertMessage(() -> carbonio.files().pdfThumbnail(FILE_ID,
-                ImageOptions.builder(1, 1).crop(false).build()), "crop");
-        assertMessage(() -> carbonio.files().pdfPreview(FILE_ID, 0, 0), "firstPage");
-        assertMessage(() -> carbonio.files().pdfPreview(FILE_ID, 3, 2), "lastPage");
+    void anAreaNotOfTheFormWidthxHeightFailsBeforeAnyRequest() {
+        String rule = "area: must match ^[0-9]+x[0-9]+$";
+        assertRefused(() -> carbonio.previews().getImagePreview(FILE_ID, "100by200").execute(), rule);
+        assertRefused(() -> carbonio.previews().getImagePreview(FILE_ID, "-1x10").execute(), rule);
+        assertRefused(() -> carbonio.previews().getImageThumbnail(FILE_ID, "100x").execute(), rule);
+        assertRefused(() -> carbonio.previews().getPdfThumbnail(FILE_ID, "100x200/../x").execute(), rule);
+        CompletionException async = assertThrows(CompletionException.class,
+                () -> carbonio.previews().getImagePreview(FILE_ID, "100by200").executeAsync().join());
+        assertEquals(List.of(rule), assertInstanceOf(InvalidRequestException.class, async.getCause()).violations());
+        assertRefused(() -> carbonio.previews().getImagePreview(FILE_ID, null).execute(), "area: is required");
         assertEquals(0, server.requests().size());
     }
 
-    static void assertMessage(org.junit.jupiter.api.function.Executable call, String field) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().contains(field), e.getMessage());
+    @Test
+    void badOptionsFailBeforeAnyRequest() {
+        assertRefused(() -> carbonio.previews().getImagePreview(FILE_ID, "1x1")
+                .quality(ImageQualityEnum.UNKNOWN_DEFAULT_OPEN_API).execute(),
+                "quality: must be one of the contract's values, got the placeholder for unknown server values");
+        assertRefused(() -> carbonio.previews().getImageThumbnail(FILE_ID, "1x1")
+                .outputFormat(ImageTypeEnum.UNKNOWN_DEFAULT_OPEN_API).execute(),
+                "output_format: must be one of the contract's values, got the placeholder for unknown server values");
+        assertRefused(() -> carbonio.previews().getPdfThumbnail(FILE_ID, "1x1")
+                .shape(ImageShapeEnum.UNKNOWN_DEFAULT_OPEN_API).execute(),
+                "shape: must be one of the contract's values, got the placeholder for unknown server values");
+        // a shape for a preview or a crop for a thumbnail cannot even be written: their calls have no such setter
+        assertRefused(() -> carbonio.previews().getPdfPreview(FILE_ID).firstPage(0).execute(),
+                "firstPage: must be at least 1, got 0");
+        assertRefused(() -> carbonio.previews().getPdfPreview(FILE_ID).firstPage(1).lastPage(-1).execute(),
+                "lastPage: must be at least 0, got -1");
+        assertEquals(0, server.requests().size());
+    }
+
+    static void assertRefused(org.junit.jupiter.api.function.Executable call, String violation) {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, call);
+        assertEquals(List.of(violation), e.violations());
     }
 }

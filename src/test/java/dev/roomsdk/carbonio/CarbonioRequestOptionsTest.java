@@ -75,12 +75,12 @@ class CarbonioRequestOptionsTest {
     void retriesOffForOneClientWhileTheParentStillRetries() {
         server.stubFor(get(urlPathEqualTo(server.path(ROOM_PATH))).willReturn(aResponse().withStatus(503)));
 
-        assertThrows(ServerException.class, () -> carbonio.withOptions(NO_RETRIES).rooms().getRoom(ROOM_ID, null));
+        assertThrows(ServerException.class, () -> carbonio.withOptions(NO_RETRIES).rooms().getRoom(ROOM_ID).execute());
         assertEquals(1, server.requests().size());
         assertEquals(TOKEN, server.requests().get(0).getCookies().get(Carbonio.AUTH_COOKIE).getValue(),
                 "the parent's credentials");
 
-        assertThrows(ServerException.class, () -> carbonio.rooms().getRoom(ROOM_ID, null));
+        assertThrows(ServerException.class, () -> carbonio.rooms().getRoom(ROOM_ID).execute());
         assertEquals(1 + 3, server.requests().size(), "the parent retries as configured");
         assertEquals(2, waits.size());
     }
@@ -107,13 +107,13 @@ class CarbonioRequestOptionsTest {
 
         long start = System.nanoTime();
         RoomSdkTimeoutException e = assertThrows(RoomSdkTimeoutException.class,
-                () -> carbonio.withOptions(QUICK).files().downloadAttachment(FILE_ID));
+                () -> carbonio.withOptions(QUICK).attachments().getAttachment(FILE_ID).execute());
         long ms = millisSince(start);
         assertTrue(ms < 1_200, "ended at the 200 ms read timeout, took " + ms + " ms");
         assertTrue(e.getMessage().contains("GET " + server.path(DOWNLOAD_PATH)), e.getMessage());
         assertEquals(1, server.requests().size());
 
-        try (Download d = carbonio.files().downloadAttachment(FILE_ID); InputStream in = d.inputStream()) {
+        try (Download d = carbonio.attachments().getAttachment(FILE_ID).execute(); InputStream in = d.inputStream()) {
             assertArrayEquals(bytes, in.readAllBytes(), "the parent keeps its 30 s read timeout");
         }
         assertEquals(2, server.requests().size());
@@ -126,7 +126,8 @@ class CarbonioRequestOptionsTest {
         RequestOptions bounded = RequestOptions.builder().callTimeout(Duration.ofMillis(300)).build();
 
         long start = System.nanoTime();
-        assertThrows(RoomSdkTimeoutException.class, () -> carbonio.withOptions(bounded).files().downloadAttachment(FILE_ID));
+        assertThrows(RoomSdkTimeoutException.class,
+                () -> carbonio.withOptions(bounded).attachments().getAttachment(FILE_ID).execute());
         long ms = millisSince(start);
         assertTrue(ms < 1_500, "ended at the 300 ms call timeout, took " + ms + " ms");
     }
@@ -142,8 +143,8 @@ class CarbonioRequestOptionsTest {
 
         long start = System.nanoTime();
         assertThrows(RoomSdkTimeoutException.class, () -> carbonio.withOptions(quickWithRetries).files()
-                .uploadAttachmentMultipart(ROOM_ID, TransferBody.of(new byte[] {1, 2, 3}, "a.bin", "application/octet-stream"),
-                        AttachmentDetails.NONE));
+                .uploadAttachmentMultipart(ROOM_ID, TransferBody.of(new byte[] {1, 2, 3}, "a.bin", "application/octet-stream"))
+                        .execute());
         long ms = millisSince(start);
         assertTrue(ms < 1_500, "ended at the 200 ms read timeout, took " + ms + " ms");
         assertEquals(1, server.requests().size(), "still sent once although the options allow retries");
@@ -157,7 +158,7 @@ class CarbonioRequestOptionsTest {
         try (Carbonio parent = Carbonio.builder().baseUrl(server.baseUrl()).authToken(TOKEN).queueId(QUEUE).build()) {
             Carbonio derived = parent.withOptions(NO_RETRIES);
             assertSame(parent.httpClient(), derived.httpClient());
-            assertEquals(ROOM_ID, derived.rooms().getRoom(ROOM_ID, null).getId());
+            assertEquals(ROOM_ID, derived.rooms().getRoom(ROOM_ID).execute().getId());
             LoggedRequest r = server.onlyRequest();
             assertEquals(TOKEN, r.getCookies().get(Carbonio.AUTH_COOKIE).getValue());
             assertEquals(QUEUE.toString(), r.getHeader("queue-id"));
@@ -165,7 +166,7 @@ class CarbonioRequestOptionsTest {
             derived.close();
             assertFalse(parent.httpClient().dispatcher().executorService().isShutdown());
             assertEquals(1, parent.httpClient().connectionPool().idleConnectionCount(), "the pooled connection stays");
-            assertEquals(ROOM_ID, parent.rooms().getRoom(ROOM_ID, null).getId());
+            assertEquals(ROOM_ID, parent.rooms().getRoom(ROOM_ID).execute().getId());
 
             parent.close();
             assertTrue(derived.httpClient().dispatcher().executorService().isShutdown(), "the parent's close releases it");

@@ -8,7 +8,8 @@ import dev.roomsdk.carbonio.model.RoomEditableFields;
 import dev.roomsdk.carbonio.model.RoomType;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.error.InvalidRequestException;
-import java.io.File;
+import dev.roomsdk.core.transfer.TransferBody;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,26 +53,26 @@ class CarbonioRequestValidationTest {
     void roomNameOf129CharactersIsRefused() {
         RoomCreationFields room = new RoomCreationFields().type(RoomType.GROUP).name("n".repeat(129));
         assertEquals(List.of("name: length must be between 1 and 128, got 129"),
-                refused(() -> client.rooms().insertRoom(room, null)));
+                refused(() -> client.rooms().insertRoom(room).execute()));
     }
 
     @Test
     void emptyRoomNameIsRefusedOnUpdate() {
         assertEquals(List.of("name: length must be between 1 and 128, got 0"),
-                refused(() -> client.rooms().updateRoom(ROOM, new RoomEditableFields().name(""), null)));
+                refused(() -> client.rooms().updateRoom(ROOM, new RoomEditableFields().name("")).execute()));
     }
 
     @Test
     void missingRequiredBodyFieldIsRefused() {
         assertEquals(List.of("type: is required"),
-                refused(() -> client.rooms().insertRoom(new RoomCreationFields().name("Design"), null)));
+                refused(() -> client.rooms().insertRoom(new RoomCreationFields().name("Design")).execute()));
     }
 
     @Test
     void theUnknownEnumPlaceholderCannotBeSent() {
         RoomCreationFields room = new RoomCreationFields().type(RoomType.UNKNOWN_DEFAULT_OPEN_API);
         assertEquals(List.of("type: must be one of the contract's values, got the placeholder for unknown server values"),
-                refused(() -> client.rooms().insertRoom(room, null)));
+                refused(() -> client.rooms().insertRoom(room).execute()));
     }
 
     @Test
@@ -81,21 +82,39 @@ class CarbonioRequestValidationTest {
             ids.add(UUID.randomUUID());
         }
         assertEquals(List.of("userIds: number of items must be between 1 and 10, got 11"),
-                refused(() -> client.users().getUsers(ids, null)));
+                refused(() -> client.users().getUsers(ids).execute()));
+    }
+
+    @Test
+    void anEmptyUserIdListIsRefused() {
+        assertEquals(List.of("userIds: number of items must be between 1 and 10, got 0"),
+                refused(() -> client.users().getUsers(List.of()).execute()));
     }
 
     @Test
     void itemsNumberBelowOneIsRefused() {
         assertEquals(List.of("itemsNumber: must be at least 1, got 0"),
-                refused(() -> client.attachments().listRoomAttachmentInfo(ROOM, 0, null, null)));
+                refused(() -> client.attachments().listRoomAttachmentInfo(ROOM).itemsNumber(0).execute()));
     }
 
     @Test
-    void uploadHeadersAreCheckedAgainstTheirPatterns() {
-        // fileName must be unicode-escaped (\\uXXXX...), mimeType non-empty, Content-Length >= 0
-        assertEquals(List.of("fileName: must match ^(\\\\[uU][0-9a-fA-F]{4})*$", "mimeType: length must be at least 1, got 0",
-                        "Content-Length: must be at least 0, got -1"),
-                refused(() -> client.attachments().insertAttachment(ROOM, "snoopy.jpg", "", -1L,
-                        new File("pom.xml"), null, null, null, null, null)));
+    void uploadHeadersAreCheckedAgainstTheirRules() {
+        // the SDK escapes the plain fileName (so it always matches the contract's pattern) and checks the
+        // escaped value's length; mimeType must not be empty; Content-Length comes from the body, which
+        // must have a known length
+        TransferBody unknownLength = TransferBody.of(new ByteArrayInputStream(new byte[3]), -1, "a.bin",
+                "application/octet-stream");
+        assertEquals(List.of("header fileName: length must be at least 6, got 0",
+                        "header mimeType: length must be at least 1, got 0", "header Content-Length: is required"),
+                refused(() -> client.attachments().insertAttachment(ROOM, "", "", unknownLength).execute()));
+    }
+
+    @Test
+    void requiredUploadArgumentsAreRefused() {
+        assertEquals(List.of("header fileName: is required", "header mimeType: is required",
+                        "header Content-Length: is required", "body: is required"),
+                refused(() -> client.attachments().insertAttachment(ROOM, null, null, null).execute()));
+        assertEquals(List.of("file: is required"),
+                refused(() -> client.attachments().insertAttachmentMultipart(ROOM, null).execute()));
     }
 }

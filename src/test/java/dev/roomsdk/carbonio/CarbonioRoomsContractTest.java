@@ -23,6 +23,7 @@ import static dev.roomsdk.carbonio.CarbonioFixtures.json;
 import static dev.roomsdk.carbonio.CarbonioFixtures.noContent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.carbonio.api.RoomsApi;
 import dev.roomsdk.carbonio.model.ClearedDate;
 import dev.roomsdk.carbonio.model.Room;
 import dev.roomsdk.carbonio.model.RoomCreationFields;
@@ -38,9 +40,14 @@ import dev.roomsdk.carbonio.model.RoomEditableFields;
 import dev.roomsdk.carbonio.model.RoomExtraField;
 import dev.roomsdk.carbonio.model.RoomRank;
 import dev.roomsdk.carbonio.model.RoomType;
+import dev.roomsdk.core.error.InvalidRequestException;
+import dev.roomsdk.core.error.NotFoundException;
+import dev.roomsdk.core.operation.ApiResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,7 +66,7 @@ class CarbonioRoomsContractTest {
 
         List<Room> rooms;
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
-            rooms = carbonio.rooms().listRoom(List.of(RoomExtraField.MEMBERS, RoomExtraField.SETTINGS), null);
+            rooms = carbonio.rooms().listRoom().extraFields(List.of(RoomExtraField.MEMBERS, RoomExtraField.SETTINGS)).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -93,7 +100,7 @@ class CarbonioRoomsContractTest {
 
         List<Room> rooms;
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), null)) {
-            rooms = carbonio.rooms().listRoom(null, null);
+            rooms = carbonio.rooms().listRoom().execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -110,7 +117,7 @@ class CarbonioRoomsContractTest {
         Room room;
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
             room = carbonio.rooms().insertRoom(new RoomCreationFields().name("Design team")
-                    .description("Weekly design sync").type(RoomType.GROUP).membersIds(List.of(GUEST)), null);
+                    .description("Weekly design sync").type(RoomType.GROUP).membersIds(List.of(GUEST))).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -139,7 +146,7 @@ class CarbonioRoomsContractTest {
         Room channel;
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), null)) {
             channel = carbonio.rooms().insertRoom(new RoomCreationFields().name("announcements")
-                    .type(RoomType.CHANNEL).parentId(WORKSPACE), null);
+                    .type(RoomType.CHANNEL).parentId(WORKSPACE)).execute();
         }
 
         JsonObject body = body(server.onlyRequest()).getAsJsonObject();
@@ -157,7 +164,7 @@ class CarbonioRoomsContractTest {
 
         Room room;
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
-            room = carbonio.rooms().getRoom(ROOM, OTHER_QUEUE);
+            room = carbonio.rooms().getRoom(ROOM).queueId(OTHER_QUEUE).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -177,7 +184,7 @@ class CarbonioRoomsContractTest {
 
         Room room;
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
-            room = carbonio.rooms().updateRoom(ROOM, new RoomEditableFields().name("Design team (2027)"), null);
+            room = carbonio.rooms().updateRoom(ROOM, new RoomEditableFields().name("Design team (2027)")).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -193,7 +200,7 @@ class CarbonioRoomsContractTest {
         server.stubFor(delete(urlPathEqualTo(server.path("/rooms/" + ROOM))).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
-            carbonio.rooms().deleteRoom(ROOM, null);
+            carbonio.rooms().deleteRoom(ROOM).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -208,7 +215,7 @@ class CarbonioRoomsContractTest {
         server.stubFor(put(urlPathEqualTo(server.path("/rooms/" + ROOM + "/mute"))).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
-            carbonio.rooms().muteRoom(ROOM, null);
+            carbonio.rooms().muteRoom(ROOM).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -222,7 +229,7 @@ class CarbonioRoomsContractTest {
         server.stubFor(delete(urlPathEqualTo(server.path("/rooms/" + ROOM + "/mute"))).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), null)) {
-            carbonio.rooms().unmuteRoom(ROOM, QUEUE);
+            carbonio.rooms().unmuteRoom(ROOM).queueId(QUEUE).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -238,7 +245,7 @@ class CarbonioRoomsContractTest {
 
         ClearedDate cleared;
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
-            cleared = carbonio.rooms().clearRoomHistory(ROOM, null);
+            cleared = carbonio.rooms().clearRoomHistory(ROOM).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -249,12 +256,28 @@ class CarbonioRoomsContractTest {
     }
 
     @Test
+    void clearRoomHistoryWithResponseGivesTheStatusHeadersAndValue() {
+        server.stubFor(put(urlPathEqualTo(server.path("/rooms/" + ROOM + "/clear")))
+                .willReturn(json(200, "{\"clearedAt\":\"2026-11-21T16:45:12.250Z\"}")));
+
+        ApiResponse<ClearedDate> response;
+        try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
+            response = carbonio.rooms().clearRoomHistory(ROOM).executeWithResponse();
+        }
+
+        assertCall(server.onlyRequest(), "PUT", server.path("/rooms/" + ROOM + "/clear"));
+        assertEquals(200, response.status());
+        assertEquals("application/json", response.header("Content-Type"));
+        assertEquals(OffsetDateTime.parse("2026-11-21T16:45:12.250Z"), response.value().getClearedAt());
+    }
+
+    @Test
     void updateWorkspacesRankSendsTheRanksAsAJsonArray() {
         server.stubFor(put(urlPathEqualTo(server.path("/rooms/workspaces/rank"))).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
             carbonio.rooms().updateWorkspacesRank(List.of(new RoomRank().roomId(WORKSPACE).rank(0),
-                    new RoomRank().roomId(ROOM).rank(1)), null);
+                    new RoomRank().roomId(ROOM).rank(1))).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -275,7 +298,7 @@ class CarbonioRoomsContractTest {
         server.stubFor(put(urlPathEqualTo(path)).willReturn(noContent()));
 
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
-            carbonio.rooms().updateChannelsRank(WORKSPACE, List.of(new RoomRank().roomId(CHANNEL).rank(0)), null);
+            carbonio.rooms().updateChannelsRank(WORKSPACE, List.of(new RoomRank().roomId(CHANNEL).rank(0))).execute();
         }
 
         LoggedRequest r = server.onlyRequest();
@@ -288,9 +311,62 @@ class CarbonioRoomsContractTest {
     @Test
     void missingRoomIdFailsBeforeAnyRequestNamingTheParameter() {
         try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
-            RuntimeException e = assertThrows(RuntimeException.class, () -> carbonio.rooms().getRoom(null, null));
-            assertTrue(e.getMessage().contains("roomId"), e.getMessage());
+            // making the call object checks nothing yet; sending it does, before any I/O
+            RoomsApi.GetRoomCall call = carbonio.rooms().getRoom(null);
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, call::execute);
+            assertEquals(List.of("roomId: is required"), e.violations());
+            assertTrue(e.getMessage().startsWith("getRoom (GET /rooms/{roomId}): "), e.getMessage());
+
+            CompletableFuture<Room> future = carbonio.rooms().getRoom(null).executeAsync();
+            assertTrue(future.isCompletedExceptionally(), "the async form fails at once, without any I/O");
+            InvalidRequestException async = assertInstanceOf(InvalidRequestException.class, failureOf(future));
+            assertEquals(List.of("roomId: is required"), async.violations());
         }
         assertTrue(server.requests().isEmpty(), "nothing was sent");
+    }
+
+    @Test
+    void getRoomAsyncOfAMissingRoomCompletesWithNotFound() {
+        server.stubFor(get(urlPathEqualTo(server.path("/rooms/" + ROOM))).willReturn(CarbonioFixtures.status(404)));
+
+        Throwable failure;
+        try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
+            failure = failureOf(carbonio.rooms().getRoom(ROOM).executeAsync());
+        }
+
+        // the SDK's typed exception, not a generated ApiException nor a bare IOException
+        NotFoundException e = assertInstanceOf(NotFoundException.class, failure);
+        assertEquals(404, e.statusCode());
+        assertEquals("GET " + server.path("/rooms/" + ROOM), e.operation());
+        LoggedRequest r = server.onlyRequest();
+        assertCall(r, "GET", server.path("/rooms/" + ROOM));
+        assertAuthCookie(r);
+        assertQueueId(r, QUEUE);
+    }
+
+    @Test
+    void theBuildersQueueIdGoesOnEveryCallUnlessOneCallSetsItsOwn() {
+        server.stubFor(get(urlPathEqualTo(server.path("/rooms/" + ROOM))).willReturn(json(200, GROUP_ROOM)));
+
+        try (Carbonio carbonio = CarbonioFixtures.client(server.baseUrl(), QUEUE)) {
+            carbonio.rooms().getRoom(ROOM).execute();
+            carbonio.rooms().getRoom(ROOM).queueId(OTHER_QUEUE).execute();
+            carbonio.rooms().getRoom(ROOM).execute();
+        }
+
+        List<LoggedRequest> requests = server.requests();
+        assertEquals(3, requests.size());
+        assertEquals(List.of(QUEUE.toString()), requests.get(0).getHeaders().getHeader("queue-id").values(),
+                "no argument at all: the builder's queue id");
+        assertEquals(List.of(OTHER_QUEUE.toString()), requests.get(1).getHeaders().getHeader("queue-id").values(),
+                "the call's own, alone");
+        assertEquals(List.of(QUEUE.toString()), requests.get(2).getHeaders().getHeader("queue-id").values(),
+                "an override is for its call only");
+    }
+
+    /** The cause a failed future completes with, its CompletionException unwrapped. */
+    static Throwable failureOf(CompletableFuture<?> future) {
+        CompletionException e = assertThrows(CompletionException.class, future::join);
+        return e.getCause();
     }
 }

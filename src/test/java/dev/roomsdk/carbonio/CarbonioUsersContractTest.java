@@ -22,6 +22,7 @@ import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.carbonio.model.Capabilities;
 import dev.roomsdk.carbonio.model.User;
 import dev.roomsdk.carbonio.model.UserType;
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,7 @@ class CarbonioUsersContractTest {
     void getUsersRepeatsUserIdsInTheQueryAndReturnsEveryUser() {
         server.stubFor(get(urlPathEqualTo(server.path("/users"))).willReturn(json(200, "[" + ADA_USER + "," + GUEST_USER + "]")));
 
-        List<User> users = carbonio.users().getUsers(List.of(ADA, GUEST), null);
+        List<User> users = carbonio.users().getUsers(List.of(ADA, GUEST)).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "GET", server.path("/users") + "?userIds=" + ADA + "&userIds=" + GUEST);
@@ -80,7 +81,7 @@ class CarbonioUsersContractTest {
         }
         server.stubFor(get(urlPathEqualTo(server.path("/users"))).willReturn(json(200, "[]")));
 
-        List<User> users = carbonio.users().getUsers(ids, null);
+        List<User> users = carbonio.users().getUsers(ids).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals(10, r.queryParameter("userIds").values().size());
@@ -90,8 +91,10 @@ class CarbonioUsersContractTest {
 
     @Test
     void getUsersWithoutIdsFailsBeforeAnyRequestNamingUserIds() {
-        RuntimeException e = assertThrows(RuntimeException.class, () -> carbonio.users().getUsers(null, null));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> carbonio.users().getUsers(null).execute());
 
+        assertEquals(List.of("userIds: is required"), e.violations());
         assertTrue(e.getMessage().contains("userIds"), e.getMessage());
         assertTrue(server.requests().isEmpty(), "nothing was sent");
     }
@@ -101,7 +104,7 @@ class CarbonioUsersContractTest {
         String path = server.path("/users/" + ADA);
         server.stubFor(get(urlPathEqualTo(path)).willReturn(json(200, ADA_USER)));
 
-        User user = carbonio.users().getUser(ADA, null);
+        User user = carbonio.users().getUser(ADA).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "GET", "/users/3f9a1c7e-6d2b-4a8e-b5c4-7e1d0f2a9b36");
@@ -120,7 +123,7 @@ class CarbonioUsersContractTest {
                         + "\"editMessageTimeLimitInMinutes\":10,\"deleteMessageTimeLimitInMinutes\":15,"
                         + "\"maxGroupMembers\":128,\"maxRoomImageSizeInKb\":512,\"maxUserImageSizeInKb\":256}")));
 
-        Capabilities caps = carbonio.users().getCapabilities(null);
+        Capabilities caps = carbonio.users().getCapabilities().execute();
 
         LoggedRequest r = server.onlyRequest();
         assertCall(r, "GET", server.path("/users/capabilities"));

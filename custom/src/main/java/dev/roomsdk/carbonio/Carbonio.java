@@ -76,6 +76,7 @@ public final class Carbonio implements AutoCloseable {
 
     private final Transport transport;
     private final OperationRuntime runtime;
+    private final boolean hasCredentials;
     private final RoomsApi rooms;
     private final MembersApi members;
     private final AttachmentsApi attachments;
@@ -94,12 +95,14 @@ public final class Carbonio implements AutoCloseable {
 
     private Carbonio(Transport transport, Builder b) {
         this(transport, OperationRuntime.create(transport, b.baseUrl, JSON.getGson(),
-                b.queueId == null ? Map.of() : Map.of("queueId", b.queueId), b.tokens == null ? WITHOUT_CREDENTIALS : null));
+                b.queueId == null ? Map.of() : Map.of("queueId", b.queueId), b.tokens == null ? WITHOUT_CREDENTIALS : null),
+                b.tokens != null);
     }
 
-    private Carbonio(Transport transport, OperationRuntime runtime) {
+    private Carbonio(Transport transport, OperationRuntime runtime, boolean hasCredentials) {
         this.transport = transport;
         this.runtime = runtime;
+        this.hasCredentials = hasCredentials;
         this.rooms = new RoomsApi(runtime);
         this.members = new MembersApi(runtime);
         this.attachments = new AttachmentsApi(runtime);
@@ -127,7 +130,7 @@ public final class Carbonio implements AutoCloseable {
      */
     public Carbonio withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return new Carbonio(transport.shared(), runtime.withOptions(options));
+        return new Carbonio(transport.shared(), runtime.withOptions(options), hasCredentials);
     }
 
     /** Rooms: list, create, read, update, delete, picture, mute, history, rank. */
@@ -253,8 +256,8 @@ public final class Carbonio implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Carbonio{baseUrl=" + runtime.baseUrl() + (runtime.options() == null ? "" : ", options=" + runtime.options())
-                + "}";
+        return "Carbonio{baseUrl=" + runtime.baseUrl() + (hasCredentials ? "" : ", without credentials")
+                + (runtime.options() == null ? "" : ", options=" + runtime.options()) + "}";
     }
 
     /**
