@@ -185,9 +185,9 @@ class CarbonioMultipartAttachmentUploadTest {
 
     @Test
     void nullArgumentsFailBeforeAnyRequest() {
-        NullPointerException e = assertThrows(NullPointerException.class,
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> carbonio.files().uploadAttachmentMultipart(ROOM_ID, null));
-        assertEquals("file", e.getMessage());
+        assertEquals(List.of("file: is required"), e.violations());
         InvalidRequestException typed = assertThrows(InvalidRequestException.class,
                 () -> carbonio.attachments().insertAttachmentMultipart(null, null).execute());
         assertEquals(List.of("roomId: is required", "file: is required"), typed.violations());

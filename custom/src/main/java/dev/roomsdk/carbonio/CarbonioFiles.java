@@ -44,7 +44,7 @@ public final class CarbonioFiles {
 
     /** {@code insertAttachmentMultipart}: {@code file} as the {@code file} part, {@code contentLength} from it when known. */
     public InsertAttachmentMultipartCall uploadAttachmentMultipart(UUID roomId, TransferBody file) {
-        long length = length(Objects.requireNonNull(file, "file"), "insertAttachmentMultipart");
+        long length = length(present(file, "insertAttachmentMultipart", "file"), "insertAttachmentMultipart");
         return attachments.insertAttachmentMultipart(roomId, file).contentLength(length < 0 ? null : length);
     }
 
@@ -101,6 +101,13 @@ public final class CarbonioFiles {
         }
     }
 
+    private static TransferBody present(TransferBody body, String operation, String field) {
+        if (body == null) {
+            throw new InvalidRequestException(operation, List.of(field + ": is required"));
+        }
+        return body;
+    }
+
     private static long length(TransferBody body, String operation) {
         try {
             return body.contentLength();
@@ -110,7 +117,7 @@ public final class CarbonioFiles {
     }
 
     private static long knownLength(TransferBody body, String operation) {
-        long length = length(Objects.requireNonNull(body, "body"), operation);
+        long length = length(present(body, operation, "body"), operation);
         if (length < 0) {
             throw new InvalidRequestException(operation, List.of("Content-Length: the upload's length is required; give "
                     + "the stream's length, or upload a Path or byte[]"));
