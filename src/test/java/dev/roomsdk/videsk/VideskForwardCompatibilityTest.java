@@ -28,7 +28,7 @@ class VideskForwardCompatibilityTest {
                         + "\"ip\":\"10.0.0.1\",\"jti\":\"j\",\"createdAt\":\"2024-08-14T15:00:00Z\",\"device\":\"web\"}]}]}")));
 
         try (Videsk videsk = Videsk.builder().baseUrl(server.baseUrl()).apiToken("t").build()) {
-            RoomsList page = videsk.rooms().listRooms(null, null, null, null, null);
+            RoomsList page = videsk.rooms().listRooms().execute();
 
             assertEquals(1, page.getTotal());
             Room room = page.getData().get(0);

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.contract.ContractServer;
-import dev.roomsdk.videsk.invoker.ApiCallback;
-import dev.roomsdk.videsk.invoker.ApiException;
 import dev.roomsdk.videsk.model.Room;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,7 +52,7 @@ class VideskLoadTest {
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < CALLS / THREADS; i++) {
                     try {
-                        Room room = i % 2 == 0 ? videsk.rooms().getRoom("r1") : async(videsk);
+                        Room room = i % 2 == 0 ? videsk.rooms().getRoom("r1").execute() : async(videsk);
                         if ("r1".equals(room.getId())) {
                             ok.incrementAndGet();
                         }
@@ -101,28 +98,9 @@ class VideskLoadTest {
                 && !threadsBefore.contains(t.getId())), "dispatcher threads left");
     }
 
+    /** One call through the dispatcher: {@code executeAsync()}, waited for with a bound. */
     static Room async(Videsk videsk) throws Exception {
-        CompletableFuture<Room> result = new CompletableFuture<>();
-        videsk.rooms().getRoomAsync("r1", new ApiCallback<>() {
-            @Override
-            public void onFailure(ApiException e, int statusCode, Map<String, List<String>> responseHeaders) {
-                result.completeExceptionally(e);
-            }
-
-            @Override
-            public void onSuccess(Room room, int statusCode, Map<String, List<String>> responseHeaders) {
-                result.complete(room);
-            }
-
-            @Override
-            public void onUploadProgress(long bytesWritten, long contentLength, boolean done) {
-            }
-
-            @Override
-            public void onDownloadProgress(long bytesRead, long contentLength, boolean done) {
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
+        return videsk.rooms().getRoom("r1").executeAsync().get(10, TimeUnit.SECONDS);
     }
 
     static Map<Thread, StackTraceElement[]> okHttpThreads() {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,12 @@ import dev.roomsdk.videsk.model.RoomSettings;
 import dev.roomsdk.videsk.model.RoomWithToken;
 import dev.roomsdk.videsk.model.RoomsList;
 import dev.roomsdk.videsk.model.UpdateRoomRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +77,7 @@ class VideskRoomsContractTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"total\":25,\"limit\":10,\"skip\":10,\"data\":[" + ROOM_JSON + "]}")));
 
-        RoomsList page = videsk.rooms().listRooms(10, 10, null, false, "standup-2024-08-14");
+        RoomsList page = videsk.rooms().listRooms().$limit(10).$skip(10).ended(false).externalId("standup-2024-08-14").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("GET", r.getMethod().getName());
@@ -109,6 +115,28 @@ class VideskRoomsContractTest {
     }
 
     @Test
+    void typedListRoomsSendsSortAsDeepObjectNotAsAMapsToString() {
+        server.stubFor(get(urlPathEqualTo("/vpaas/rooms")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"total\":1,\"limit\":10,\"skip\":0,\"data\":[" + ROOM_JSON + "]}")));
+
+        RoomsList page = videsk.rooms().listRooms().$limit(10).$sort(Map.of("createdAt", -1)).execute();
+
+        LoggedRequest r = server.onlyRequest();
+        assertEquals("GET", r.getMethod().getName());
+        assertEquals("/vpaas/rooms", r.getUrl().split("\\?")[0]);
+        assertBearer(r);
+        assertEquals("-1", r.queryParameter("$sort[createdAt]").firstValue());
+        assertEquals("10", r.queryParameter("$limit").firstValue());
+        assertFalse(r.queryParameter("$sort").isPresent(), "no plain $sort parameter: " + r.getUrl());
+        String query = URLDecoder.decode(r.getUrl().substring(r.getUrl().indexOf('?') + 1), StandardCharsets.UTF_8);
+        assertFalse(query.contains("$sort={") || query.contains("createdAt=-1}"), "not the Map's toString(): " + query);
+        assertEquals(2, query.split("&").length, "$limit and one $sort key, nothing else: " + query);
+        assertEquals(1, page.getTotal());
+        assertEquals("64f1a2b3c4d5e6f7a8b9c0d1", page.getData().get(0).getId());
+    }
+
+    @Test
     void createRoomSendsJsonBodyAndReturnsRoomWithToken() {
         server.stubFor(post(urlPathEqualTo("/vpaas/rooms")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(withToken(ROOM_JSON))));
@@ -116,7 +144,7 @@ class VideskRoomsContractTest {
         RoomWithToken room = videsk.rooms().createRoom(new CreateRoomRequest()
                 .name("Team standup meeting").externalId("standup-2024-08-14")
                 .exp(OffsetDateTime.parse("2024-08-14T18:00:00Z"))
-                .settings(new RoomSettings().maxParticipants(10).recordingEnabled(true)));
+                .settings(new RoomSettings().maxParticipants(10).recordingEnabled(true))).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("POST", r.getMethod().getName());
@@ -139,7 +167,7 @@ class VideskRoomsContractTest {
                 .withBody("{\"name\":\"Conflict\",\"message\":\"externalId already exists\",\"code\":409,\"className\":\"conflict\"}")));
 
         ConflictException e = assertThrows(ConflictException.class,
-                () -> videsk.rooms().createRoom(new CreateRoomRequest().externalId("standup-2024-08-14")));
+                () -> videsk.rooms().createRoom(new CreateRoomRequest().externalId("standup-2024-08-14")).execute());
 
         assertEquals(409, e.statusCode());
         assertTrue(e.body().contains("externalId already exists"));
@@ -152,7 +180,7 @@ class VideskRoomsContractTest {
         server.stubFor(get(urlPathEqualTo("/vpaas/rooms/standup%202024%2F08")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(ROOM_JSON)));
 
-        Room room = videsk.rooms().getRoom("standup 2024/08");
+        Room room = videsk.rooms().getRoom("standup 2024/08").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("/vpaas/rooms/standup%202024%2F08", r.getUrl());
@@ -167,7 +195,7 @@ class VideskRoomsContractTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"name\":\"NotFound\",\"message\":\"Room not found\",\"code\":404,\"className\":\"not-found\"}")));
 
-        NotFoundException e = assertThrows(NotFoundException.class, () -> videsk.rooms().getRoom("missing"));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> videsk.rooms().getRoom("missing").execute());
 
         assertEquals(404, e.statusCode());
         assertTrue(e.body().contains("\"className\":\"not-found\""));
@@ -176,12 +204,48 @@ class VideskRoomsContractTest {
     }
 
     @Test
+    void getUnknownRoomAsyncCompletesExceptionallyWithNotFound() {
+        server.stubFor(get(urlPathEqualTo("/vpaas/rooms/missing")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"name\":\"NotFound\",\"message\":\"Room not found\",\"code\":404,\"className\":\"not-found\"}")));
+
+        CompletableFuture<Room> future = videsk.rooms().getRoom("missing").executeAsync();
+
+        CompletionException thrown = assertThrows(CompletionException.class, future::join);
+        NotFoundException e = assertInstanceOf(NotFoundException.class, thrown.getCause());
+        assertTrue(future.isCompletedExceptionally());
+        LoggedRequest r = server.onlyRequest();
+        assertEquals("GET", r.getMethod().getName());
+        assertEquals("/vpaas/rooms/missing", r.getUrl());
+        assertBearer(r);
+        assertEquals(404, e.statusCode());
+        assertEquals("NotFound", e.vendorError().orElseThrow().name().orElseThrow());
+        assertEquals("Room not found", e.vendorError().orElseThrow().message().orElseThrow());
+        assertEquals("404", e.vendorError().orElseThrow().code().orElseThrow());
+        assertTrue(e.body().contains("\"className\":\"not-found\""));
+        assertEquals("GET /vpaas/rooms/missing", e.operation());
+        assertTrue(e.getMessage().contains("GET /vpaas/rooms/missing") && e.getMessage().contains("Room not found"), e.getMessage());
+    }
+
+    @Test
+    void getRoomAsyncReturnsTheRoom() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/vpaas/rooms/64f1a2b3c4d5e6f7a8b9c0d1")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(ROOM_JSON)));
+
+        Room room = videsk.rooms().getRoom("64f1a2b3c4d5e6f7a8b9c0d1").executeAsync().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertBearer(server.onlyRequest());
+        assertEquals("Team standup meeting", room.getName());
+        assertEquals(OffsetDateTime.parse("2024-08-14T15:00:00Z"), room.getNbf());
+    }
+
+    @Test
     void updateRoomSendsOnlyTheChangedFields() {
         server.stubFor(patch(urlPathEqualTo("/vpaas/rooms/64f1a2b3c4d5e6f7a8b9c0d1")).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody(withToken(ROOM_JSON))));
 
         RoomWithToken room = videsk.rooms().updateRoom("64f1a2b3c4d5e6f7a8b9c0d1",
-                new UpdateRoomRequest().exp(OffsetDateTime.parse("2024-08-14T20:00:00Z")).generateToken(true));
+                new UpdateRoomRequest().exp(OffsetDateTime.parse("2024-08-14T20:00:00Z")).generateToken(true)).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("PATCH", r.getMethod().getName());
@@ -198,7 +262,7 @@ class VideskRoomsContractTest {
     void deleteRoomIsAlwaysForbidden() {
         // served by the default file stub stubs/videsk/mappings/delete-room-forbidden.json
         PermissionDeniedException e = assertThrows(PermissionDeniedException.class,
-                () -> videsk.rooms().deleteRoom("64f1a2b3c4d5e6f7a8b9c0d1"));
+                () -> videsk.rooms().deleteRoom("64f1a2b3c4d5e6f7a8b9c0d1").execute());
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("DELETE", r.getMethod().getName());
@@ -208,16 +272,18 @@ class VideskRoomsContractTest {
     }
 
     @Test
-    void joinRoomSendsEmptyObjectAndReturnsToken() {
+    void joinRoomSendsNoBodyAndReturnsToken() {
         server.stubFor(post(urlPathEqualTo("/vpaas/rooms/standup-2024-08-14/join")).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"accessToken\":\"" + JWT + "\"}")));
 
-        JoinRoomResponse joined = videsk.rooms().joinRoom("standup-2024-08-14", new JsonObject());
+        JoinRoomResponse joined = videsk.rooms().joinRoom("standup-2024-08-14").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("POST", r.getMethod().getName());
-        assertEquals("{}", r.getBodyAsString());
+        assertEquals("/vpaas/rooms/standup-2024-08-14/join", r.getUrl());
+        assertEquals(0, r.getBody().length, "the contract's body is an empty free-form object: none is sent");
+        assertEquals("0", r.getHeader("Content-Length"));
         assertBearer(r);
         assertEquals(JWT, joined.getAccessToken());
     }
@@ -229,7 +295,7 @@ class VideskRoomsContractTest {
                 .withBody("{\"name\":\"NotAuthenticated\",\"message\":\"jwt expired\",\"code\":401,\"className\":\"not-authenticated\"}")));
 
         AuthenticationException e = assertThrows(AuthenticationException.class,
-                () -> videsk.rooms().joinRoom("r1", new JsonObject()));
+                () -> videsk.rooms().joinRoom("r1").execute());
 
         assertEquals(401, e.statusCode());
         assertTrue(e.body().contains("jwt expired"));

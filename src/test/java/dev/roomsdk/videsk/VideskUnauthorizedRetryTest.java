@@ -50,7 +50,7 @@ class VideskUnauthorizedRetryTest {
         answer(get(urlPathEqualTo("/vpaas/rooms/r1")), "new", 200, ROOM);
 
         try (Videsk videsk = client("old", "new")) {
-            assertEquals("r1", videsk.rooms().getRoom("r1").getId());
+            assertEquals("r1", videsk.rooms().getRoom("r1").execute().getId());
         }
 
         assertEquals(2, fetches.get());
@@ -64,7 +64,7 @@ class VideskUnauthorizedRetryTest {
         answer(get(urlPathEqualTo("/vpaas/rooms/r1")), "new", 401, UNAUTHORIZED);
 
         try (Videsk videsk = client("old", "new", "newer")) {
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> videsk.rooms().getRoom("r1"));
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> videsk.rooms().getRoom("r1").execute());
             assertEquals(401, e.statusCode());
         }
 
@@ -77,7 +77,7 @@ class VideskUnauthorizedRetryTest {
         answer(get(urlPathEqualTo("/vpaas/rooms/r1")), "fixed", 401, UNAUTHORIZED);
 
         try (Videsk videsk = Videsk.builder().baseUrl(server.baseUrl()).apiToken("fixed").build()) {
-            assertThrows(AuthenticationException.class, () -> videsk.rooms().getRoom("r1"));
+            assertThrows(AuthenticationException.class, () -> videsk.rooms().getRoom("r1").execute());
         }
 
         assertEquals(1, server.requests().size(), "no new token to try: no resend");
@@ -89,7 +89,7 @@ class VideskUnauthorizedRetryTest {
         answer(post(urlPathEqualTo("/vpaas/rooms")), "new", 201, ROOM_WITH_TOKEN);
 
         try (Videsk videsk = client("old", "new")) {
-            videsk.rooms().createRoom(new CreateRoomRequest().name("standup"));
+            videsk.rooms().createRoom(new CreateRoomRequest().name("standup")).execute();
         }
 
         assertEquals(2, server.requests().size());

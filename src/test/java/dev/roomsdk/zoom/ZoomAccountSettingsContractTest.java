@@ -51,7 +51,7 @@ class ZoomAccountSettingsContractTest {
                 + "\"room_passcode\":\"2468\",\"required_code_to_ext\":true},"
                 + "\"setup\":{\"apply_background_image_to_all_displays\":false}}")));
 
-        AccountProfile profile = zoom.account().getZRAccountProfile();
+        AccountProfile profile = zoom.account().getZRAccountProfile().execute();
 
         LoggedRequest r = server.onlyRequest();
         assertRequest(r, "GET", "/v2/rooms/account_profile");
@@ -66,7 +66,7 @@ class ZoomAccountSettingsContractTest {
         server.stubFor(patch(urlPathEqualTo("/v2/rooms/account_profile")).willReturn(noContent()));
 
         zoom.account().updateZRAccProfile(new AccountProfile()
-                .basic(new AccountProfileBasic().supportPhone("+1 555 0199")));
+                .basic(new AccountProfileBasic().supportPhone("+1 555 0199"))).execute();
 
         JsonObject body = assertRequest(server.onlyRequest(), "PATCH", "/v2/rooms/account_profile");
         assertEquals("+1 555 0199", body.getAsJsonObject("basic").get("support_phone").getAsString());
@@ -78,7 +78,7 @@ class ZoomAccountSettingsContractTest {
         server.stubFor(get(urlPathEqualTo("/v2/rooms/account_settings")).willReturn(json(200,
                 "{\"digital_signage\":{\"enable_digital_signage\":true}}")));
 
-        ZoomRoomSettings settings = zoom.account().getZRAccountSettings(AccountSettingType.SIGNAGE);
+        ZoomRoomSettings settings = zoom.account().getZRAccountSettings(AccountSettingType.SIGNAGE).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertRequest(r, "GET", "/v2/rooms/account_settings");
@@ -91,7 +91,7 @@ class ZoomAccountSettingsContractTest {
         server.stubFor(patch(urlPathEqualTo("/v2/rooms/account_settings")).willReturn(noContent()));
 
         zoom.account().updateZoomRoomAccSettings("meeting",
-                new ZoomRoomSettings().zoomRooms(Map.of("auto_start_stop_scheduled_meetings", true)));
+                new ZoomRoomSettings().zoomRooms(Map.of("auto_start_stop_scheduled_meetings", true))).execute();
 
         LoggedRequest r = server.onlyRequest();
         JsonObject body = assertRequest(r, "PATCH", "/v2/rooms/account_settings");
@@ -103,7 +103,7 @@ class ZoomAccountSettingsContractTest {
     void delVBSendsTheFileIds() {
         server.stubFor(delete(urlPathEqualTo("/v2/accounts/me/settings/virtual_backgrounds")).willReturn(noContent()));
 
-        zoom.virtualBackgrounds().delVB("me", "_Tcj7354w6eHw,_Ucj8465x7fIx");
+        zoom.virtualBackgrounds().delVB("me").fileIds("_Tcj7354w6eHw,_Ucj8465x7fIx").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertNull(assertRequest(r, "DELETE", "/v2/accounts/me/settings/virtual_backgrounds"));

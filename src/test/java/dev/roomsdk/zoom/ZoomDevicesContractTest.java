@@ -54,7 +54,7 @@ class ZoomDevicesContractTest {
                 + "\"device_mac_addresses\":[\"00:1B:44:11:3A:B7\"],\"ip_address\":\"10.0.4.21\",\"serial_number\":\"C02X\"},"
                 + "{\"id\":\"d-2\",\"device_type\":\"Controller\",\"status\":\"Offline\"}]}")));
 
-        DeviceList list = zoom.devices().listZRDevices(ROOM_ID);
+        DeviceList list = zoom.devices().listZRDevices(ROOM_ID).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertRequest(r, "GET", "/v2/rooms/" + ROOM_ID + "/devices");
@@ -73,7 +73,7 @@ class ZoomDevicesContractTest {
         server.stubFor(put(urlPathEqualTo("/v2/rooms/" + ROOM_ID + "/devices/" + DEVICE_ID + "/app_version"))
                 .willReturn(noContent()));
 
-        zoom.devices().changeZoomRoomsAppVersion(ROOM_ID, DEVICE_ID, AppVersionAction.DOWNGRADE);
+        zoom.devices().changeZoomRoomsAppVersion(ROOM_ID, DEVICE_ID, AppVersionAction.DOWNGRADE).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertEquals("PUT", r.getMethod().getName());

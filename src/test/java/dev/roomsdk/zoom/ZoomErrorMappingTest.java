@@ -67,7 +67,7 @@ class ZoomErrorMappingTest {
                 "{\"code\":8001,\"message\":\"" + message + "\"}").withHeader("x-zm-trackingid", TRACKING)));
 
         BadRequestException e = assertThrows(BadRequestException.class,
-                () -> zoom.devices().changeZoomRoomsAppVersion("r1", "d1", AppVersionAction.UPGRADE));
+                () -> zoom.devices().changeZoomRoomsAppVersion("r1", "d1", AppVersionAction.UPGRADE).execute());
 
         assertZoomError(e, 400, "8001", message);
         assertEquals("PUT /v2/rooms/r1/devices/d1/app_version", e.operation());
@@ -93,7 +93,7 @@ class ZoomErrorMappingTest {
                 .withHeader("x-zm-trackingid", TRACKING)));
 
         BadRequestException e = assertThrows(BadRequestException.class,
-                () -> zoom.rooms().addARoom(new AddRoomRequest().name("x").type(ZoomRoomType.KIOSK)));
+                () -> zoom.rooms().addARoom(new AddRoomRequest().name("x").type(ZoomRoomType.KIOSK)).execute());
 
         assertZoomError(e, 400, "300", "Validation Failed.");
         assertTrue(e.body().contains("\"field\":\"name\""));
@@ -105,7 +105,7 @@ class ZoomErrorMappingTest {
         server.stubFor(delete(urlPathEqualTo("/v2/accounts/abc123/settings/virtual_backgrounds")).willReturn(json(404,
                 "{\"code\":2001,\"message\":\"" + message + "\"}").withHeader("x-zm-trackingid", TRACKING)));
 
-        NotFoundException e = assertThrows(NotFoundException.class, () -> zoom.virtualBackgrounds().delVB("abc123", "f1"));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> zoom.virtualBackgrounds().delVB("abc123").fileIds("f1").execute());
 
         assertZoomError(e, 404, "2001", message);
     }
@@ -119,7 +119,7 @@ class ZoomErrorMappingTest {
                 .withHeader("x-zm-trackingid", TRACKING)));
 
         RateLimitException e = assertThrows(RateLimitException.class,
-                () -> zoom.rooms().listZoomRooms(null, null, null, null, null, null, null, null));
+                () -> zoom.rooms().listZoomRooms().execute());
 
         assertZoomError(e, 429, "429", message);
         assertEquals("QPS", e.limitType().orElseThrow());
@@ -137,7 +137,7 @@ class ZoomErrorMappingTest {
                 .withHeader("X-RateLimit-Category", "Light").withHeader("X-RateLimit-Type", "Daily-limit")
                 .withHeader("Retry-After", "2026-11-24T00:00:00Z").withHeader("x-zm-trackingid", TRACKING)));
 
-        RateLimitException e = assertThrows(RateLimitException.class, () -> zoom.devices().listZRDevices("r1"));
+        RateLimitException e = assertThrows(RateLimitException.class, () -> zoom.devices().listZRDevices("r1").execute());
 
         assertTrue(e.isDailyLimit());
         assertEquals(Instant.parse("2026-11-24T00:00:00Z"), e.retryAt().orElseThrow());

@@ -61,7 +61,8 @@ class ZoomLocationsContractTest {
                 + "\"next_page_token\":\"tok-b\",\"locations\":[{\"id\":\"b-1\",\"name\":\"Building A\","
                 + "\"parent_location_id\":\"" + LOCATION_ID + "\",\"type\":\"building\"}]}")));
 
-        LocationList page = zoom.locations().listZRLocations(LOCATION_ID, "building", 10, "tok-a");
+        LocationList page = zoom.locations().listZRLocations().parentLocationId(LOCATION_ID).type("building").pageSize(10)
+                .nextPageToken("tok-a").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertRequest(r, "GET", "/v2/rooms/locations");
@@ -81,7 +82,7 @@ class ZoomLocationsContractTest {
                 + "\"name\":\"Building B\",\"parent_location_id\":\"" + LOCATION_ID + "\",\"type\":\"building\"}")));
 
         Location added = zoom.locations().addAZRLocation(new AddLocationRequest().name("Building B")
-                .parentLocationId(LOCATION_ID));
+                .parentLocationId(LOCATION_ID)).execute();
 
         JsonObject body = assertRequest(server.onlyRequest(), "POST", "/v2/rooms/locations");
         assertEquals("Building B", body.get("name").getAsString());
@@ -97,7 +98,7 @@ class ZoomLocationsContractTest {
                 + "\"support_email\":\"facilities@example.com\",\"required_code_to_ext\":false},"
                 + "\"setup\":{\"apply_background_image_to_all_displays\":true}}")));
 
-        LocationProfile profile = zoom.locations().getZRLocationProfile(LOCATION_ID);
+        LocationProfile profile = zoom.locations().getZRLocationProfile(LOCATION_ID).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertRequest(r, "GET", "/v2/rooms/locations/" + LOCATION_ID);
@@ -112,7 +113,7 @@ class ZoomLocationsContractTest {
         server.stubFor(patch(urlPathEqualTo("/v2/rooms/locations/" + LOCATION_ID)).willReturn(noContent()));
 
         zoom.locations().updateZRLocationProfile(LOCATION_ID, new LocationProfile()
-                .basic(new LocationProfileBasic().name("Building A (north)").roomPasscode("2468")));
+                .basic(new LocationProfileBasic().name("Building A (north)").roomPasscode("2468"))).execute();
 
         JsonObject body = assertRequest(server.onlyRequest(), "PATCH", "/v2/rooms/locations/" + LOCATION_ID);
         assertEquals("Building A (north)", body.getAsJsonObject("basic").get("name").getAsString());
@@ -125,7 +126,7 @@ class ZoomLocationsContractTest {
         server.stubFor(get(urlPathEqualTo("/v2/rooms/locations/" + LOCATION_ID + "/settings")).willReturn(json(200,
                 "{\"client_alert\":{\"detect_microphone_error_alert\":true},\"notification\":{\"low_battery\":true}}")));
 
-        ZoomRoomSettings settings = zoom.locations().getZRLocationSettings(LOCATION_ID, "alert");
+        ZoomRoomSettings settings = zoom.locations().getZRLocationSettings(LOCATION_ID, "alert").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertRequest(r, "GET", "/v2/rooms/locations/" + LOCATION_ID + "/settings");
@@ -140,7 +141,7 @@ class ZoomLocationsContractTest {
         server.stubFor(patch(urlPathEqualTo("/v2/rooms/locations/" + LOCATION_ID + "/settings")).willReturn(noContent()));
 
         zoom.locations().updateZRLocationSettings(LOCATION_ID, "alert",
-                new ZoomRoomSettings().notification(Map.of("low_battery", false)));
+                new ZoomRoomSettings().notification(Map.of("low_battery", false))).execute();
 
         LoggedRequest r = server.onlyRequest();
         JsonObject body = assertRequest(r, "PATCH", "/v2/rooms/locations/" + LOCATION_ID + "/settings");
@@ -153,7 +154,7 @@ class ZoomLocationsContractTest {
         server.stubFor(get(urlPathEqualTo("/v2/rooms/locations/structure")).willReturn(json(200,
                 "{\"structures\":[\"country\",\"states\",\"city\",\"campus\",\"building\",\"floor\"]}")));
 
-        LocationStructure structure = zoom.locations().getZRLocationStructure();
+        LocationStructure structure = zoom.locations().getZRLocationStructure().execute();
 
         assertRequest(server.onlyRequest(), "GET", "/v2/rooms/locations/structure");
         assertEquals(List.of(LocationType.COUNTRY, LocationType.STATES, LocationType.CITY, LocationType.CAMPUS,
@@ -165,7 +166,7 @@ class ZoomLocationsContractTest {
         server.stubFor(patch(urlPathEqualTo("/v2/rooms/locations/structure")).willReturn(noContent()));
 
         zoom.locations().updateZoomRoomsLocationStructure(new LocationStructure()
-                .structures(List.of(LocationType.COUNTRY, LocationType.CITY, LocationType.BUILDING)));
+                .structures(List.of(LocationType.COUNTRY, LocationType.CITY, LocationType.BUILDING))).execute();
 
         JsonObject body = assertRequest(server.onlyRequest(), "PATCH", "/v2/rooms/locations/structure");
         assertEquals("[\"country\",\"city\",\"building\"]", body.getAsJsonArray("structures").toString());
@@ -175,7 +176,7 @@ class ZoomLocationsContractTest {
     void changeParentLocationPutsTheNewParent() {
         server.stubFor(put(urlPathEqualTo("/v2/rooms/locations/b-1/location")).willReturn(noContent()));
 
-        zoom.locations().changeParentLocation("b-1", new ChangeParentLocationRequest().parentLocationId(LOCATION_ID));
+        zoom.locations().changeParentLocation("b-1", new ChangeParentLocationRequest().parentLocationId(LOCATION_ID)).execute();
 
         JsonObject body = assertRequest(server.onlyRequest(), "PUT", "/v2/rooms/locations/b-1/location");
         assertEquals(LOCATION_ID, body.get("parent_location_id").getAsString());
@@ -186,7 +187,7 @@ class ZoomLocationsContractTest {
         server.stubFor(get(urlPathEqualTo("/v2/rooms/locations/missing")).willReturn(json(404,
                 "{\"code\":404,\"message\":\"Location does not exist.\"}")));
 
-        NotFoundException e = assertThrows(NotFoundException.class, () -> zoom.locations().getZRLocationProfile("missing"));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> zoom.locations().getZRLocationProfile("missing").execute());
 
         assertEquals(404, e.statusCode());
         assertEquals("Location does not exist.", e.vendorError().orElseThrow().message().orElseThrow());

@@ -66,11 +66,11 @@ class ZoomRequestOptionsTest {
     void retriesOffForOneClientWhileTheParentStillRetries() {
         server.stubFor(get(urlPathEqualTo(ROOM_PATH)).willReturn(aResponse().withStatus(503)));
 
-        assertThrows(ServerException.class, () -> zoom.withOptions(NO_RETRIES).rooms().getZRProfile(ROOM_ID, null));
+        assertThrows(ServerException.class, () -> zoom.withOptions(NO_RETRIES).rooms().getZRProfile(ROOM_ID).execute());
         assertEquals(1, server.requests().size());
         assertEquals("Bearer " + TOKEN, server.requests().get(0).getHeader("Authorization"), "the parent's token");
 
-        assertThrows(ServerException.class, () -> zoom.rooms().getZRProfile(ROOM_ID, null));
+        assertThrows(ServerException.class, () -> zoom.rooms().getZRProfile(ROOM_ID).execute());
         assertEquals(1 + 3, server.requests().size(), "the parent retries as configured");
         assertEquals(2, waits.size());
     }
@@ -97,18 +97,18 @@ class ZoomRequestOptionsTest {
 
         long start = System.nanoTime();
         RoomSdkTimeoutException e = assertThrows(RoomSdkTimeoutException.class,
-                () -> zoom.withOptions(quick).rooms().getZRProfile(ROOM_ID, null));
+                () -> zoom.withOptions(quick).rooms().getZRProfile(ROOM_ID).execute());
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(ms < 1_200, "ended at the 200 ms read timeout, took " + ms + " ms");
         assertTrue(e.getMessage().contains("GET " + ROOM_PATH), e.getMessage());
         assertEquals(1, server.requests().size());
 
-        assertEquals("Boardroom 4F", zoom.rooms().getZRProfile(ROOM_ID, null).getBasic().getName(),
+        assertEquals("Boardroom 4F", zoom.rooms().getZRProfile(ROOM_ID).execute().getBasic().getName(),
                 "the parent keeps its 10 s read timeout");
         assertEquals(2, server.requests().size());
     }
 
-    /** The upload builds its own call from the generated request; the whole-call timeout must reach it. */
+    /** A transfer drops the client's whole-call timeout (its length grows with the file); a per-call one must still reach it. */
     @Test
     @OffContract
     void streamedUploadHonoursTheWholeCallTimeout() {
@@ -130,12 +130,12 @@ class ZoomRequestOptionsTest {
         server.stubFor(get(urlPathEqualTo(ROOM_PATH)).willReturn(json(200, PROFILE)));
         ZoomRooms derived = zoom.withOptions(NO_RETRIES);
         assertSame(zoom.httpClient(), derived.httpClient());
-        assertEquals("Boardroom 4F", derived.rooms().getZRProfile(ROOM_ID, null).getBasic().getName());
+        assertEquals("Boardroom 4F", derived.rooms().getZRProfile(ROOM_ID).execute().getBasic().getName());
 
         derived.close();
         assertFalse(zoom.httpClient().dispatcher().executorService().isShutdown());
         assertEquals(1, zoom.httpClient().connectionPool().idleConnectionCount(), "the pooled connection stays");
-        assertEquals("Boardroom 4F", zoom.rooms().getZRProfile(ROOM_ID, null).getBasic().getName());
+        assertEquals("Boardroom 4F", zoom.rooms().getZRProfile(ROOM_ID).execute().getBasic().getName());
 
         zoom.close();
         assertTrue(zoom.httpClient().dispatcher().executorService().isShutdown(), "the parent's close releases it");

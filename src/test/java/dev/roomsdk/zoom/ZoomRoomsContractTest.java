@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.core.operation.ApiResponse;
 import dev.roomsdk.zoom.model.AddRoomRequest;
 import dev.roomsdk.zoom.model.AddedRoom;
 import dev.roomsdk.zoom.model.ChangeRoomLocationRequest;
@@ -33,6 +34,7 @@ import dev.roomsdk.zoom.model.ZoomRoomType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,7 @@ class ZoomRoomsContractTest {
     static final ContractServer server = ContractServer.forApi("zoom");
 
     static final String ROOM_ID = "49D7a0xPQvGQ2DCMZgSe7w";
+    static final String TRACKING = "v=2.0;clid=us06;rid=WEB_7c1d";
 
     ZoomRooms zoom;
 
@@ -65,8 +68,9 @@ class ZoomRoomsContractTest {
                 + "\"name\":\"Boardroom 4F\",\"activation_code\":\"123456\",\"status\":\"InMeeting\","
                 + "\"location_id\":\"loc-1\",\"tag_ids\":[\"tag-1\",\"tag-2\"]}]}")));
 
-        ZoomRoomList page = zoom.rooms().listZoomRooms(ZoomRoomStatus.IN_MEETING, "tag-1,tag-2",
-                ZoomRoomType.ZOOM_ROOM, true, 30, "tok-1", "loc-1", "Board");
+        ZoomRoomList page = zoom.rooms().listZoomRooms().status(ZoomRoomStatus.IN_MEETING).tagIds("tag-1,tag-2")
+                .type(ZoomRoomType.ZOOM_ROOM).unassignedRooms(true).pageSize(30).nextPageToken("tok-1")
+                .locationId("loc-1").queryName("Board").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertRequest(r, "GET", "/v2/rooms");
@@ -92,7 +96,7 @@ class ZoomRoomsContractTest {
                 + "\"tags\":[{\"tag_id\":\"tag-1\",\"tag_name\":\"Executive\"}]}")));
 
         AddedRoom room = zoom.rooms().addARoom(new AddRoomRequest().name("Boardroom 4F").type(ZoomRoomType.ZOOM_ROOM)
-                .locationId("loc-1").tagIds(List.of("tag-1")));
+                .locationId("loc-1").tagIds(List.of("tag-1"))).execute();
 
         LoggedRequest r = server.onlyRequest();
         JsonObject body = assertRequest(r, "POST", "/v2/rooms");
@@ -113,7 +117,7 @@ class ZoomRoomsContractTest {
                 + "\"zoom_room_type\":\"ZoomRoom\",\"capacity\":12,\"support_email\":\"help@example.com\"},"
                 + "\"device\":{\"device_profile_id\":\"dp-1\"},\"setup\":{\"under_construction\":false,\"pro_device\":true}}")));
 
-        ZoomRoomProfile profile = zoom.rooms().getZRProfile(ROOM_ID, true);
+        ZoomRoomProfile profile = zoom.rooms().getZRProfile(ROOM_ID).regenerateActivationCode(true).execute();
 
         LoggedRequest r = server.onlyRequest();
         assertRequest(r, "GET", "/v2/rooms/" + ROOM_ID);
@@ -131,7 +135,7 @@ class ZoomRoomsContractTest {
 
         zoom.rooms().updateRoomProfile(ROOM_ID, new ZoomRoomProfile()
                 .basic(new ZoomRoomBasic().name("Boardroom 4F (renovated)").capacity(new BigDecimal(14)))
-                .setup(new ZoomRoomSetup().underConstruction(true)));
+                .setup(new ZoomRoomSetup().underConstruction(true))).execute();
 
         JsonObject body = assertRequest(server.onlyRequest(), "PATCH", "/v2/rooms/" + ROOM_ID);
         assertEquals("Boardroom 4F (renovated)", body.getAsJsonObject("basic").get("name").getAsString());
@@ -145,7 +149,7 @@ class ZoomRoomsContractTest {
     void deleteAZoomRoomEncodesTheId() {
         server.stubFor(delete(urlPathEqualTo("/v2/rooms/room%201")).willReturn(noContent()));
 
-        zoom.rooms().deleteAZoomRoom("room 1");
+        zoom.rooms().deleteAZoomRoom("room 1").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertNull(assertRequest(r, "DELETE", "/v2/rooms/room%201"));
@@ -157,7 +161,7 @@ class ZoomRoomsContractTest {
         server.stubFor(get(urlPathEqualTo("/v2/rooms/" + ROOM_ID + "/settings")).willReturn(json(200,
                 "{\"zoom_rooms\":{\"auto_start_stop_scheduled_meetings\":true,\"hide_id_for_private_meeting\":false}}")));
 
-        ZoomRoomSettings settings = zoom.rooms().getZRSettings(ROOM_ID, "meeting");
+        ZoomRoomSettings settings = zoom.rooms().getZRSettings(ROOM_ID, "meeting").execute();
 
         LoggedRequest r = server.onlyRequest();
         assertRequest(r, "GET", "/v2/rooms/" + ROOM_ID + "/settings");
@@ -171,7 +175,7 @@ class ZoomRoomsContractTest {
         server.stubFor(patch(urlPathEqualTo("/v2/rooms/" + ROOM_ID + "/settings")).willReturn(noContent()));
 
         zoom.rooms().updateZRSettings(ROOM_ID, new ZoomRoomSettings()
-                .clientAlert(Map.of("detect_microphone_error_alert", true)), "alert");
+                .clientAlert(Map.of("detect_microphone_error_alert", true))).settingType("alert").execute();
 
         LoggedRequest r = server.onlyRequest();
         JsonObject body = assertRequest(r, "PATCH", "/v2/rooms/" + ROOM_ID + "/settings");
@@ -184,7 +188,7 @@ class ZoomRoomsContractTest {
     void changeZRLocationPutsTheNewLocation() {
         server.stubFor(put(urlPathEqualTo("/v2/rooms/" + ROOM_ID + "/location")).willReturn(noContent()));
 
-        zoom.rooms().changeZRLocation(ROOM_ID, new ChangeRoomLocationRequest().locationId("loc-9"));
+        zoom.rooms().changeZRLocation(ROOM_ID, new ChangeRoomLocationRequest().locationId("loc-9")).execute();
 
         JsonObject body = assertRequest(server.onlyRequest(), "PUT", "/v2/rooms/" + ROOM_ID + "/location");
         assertEquals("loc-9", body.get("location_id").getAsString());
@@ -195,10 +199,51 @@ class ZoomRoomsContractTest {
     void zoomRoomsControlsSendsTheEventAndAcceptsTheAnswer() {
         server.stubFor(patch(urlPathEqualTo("/v2/rooms/" + ROOM_ID + "/events")).willReturn(aResponse().withStatus(202)));
 
-        zoom.rooms().zoomRoomsControls(ROOM_ID, new RoomEvent().method("zoomroom.meeting_leave"));
+        zoom.rooms().zoomRoomsControls(ROOM_ID, new RoomEvent().method("zoomroom.meeting_leave")).execute();
 
         JsonObject body = assertRequest(server.onlyRequest(), "PATCH", "/v2/rooms/" + ROOM_ID + "/events");
         assertEquals("zoomroom.meeting_leave", body.get("method").getAsString());
         assertFalse(body.has("params"));
+    }
+
+    @Test
+    void executeWithResponseExposesStatusAndHeadersButPrintsNoHeaderValue() {
+        String cookie = "zm-session-value-31f7";
+        server.stubFor(get(urlPathEqualTo("/v2/rooms/" + ROOM_ID)).willReturn(json(200,
+                "{\"basic\":{\"name\":\"Boardroom 4F\",\"display_name\":\"Boardroom\"}}")
+                .withHeader("x-zm-trackingid", TRACKING).withHeader("Set-Cookie", "zm_aid=" + cookie + "; Path=/")));
+
+        ApiResponse<ZoomRoomProfile> response = zoom.rooms().getZRProfile(ROOM_ID).executeWithResponse();
+
+        LoggedRequest r = server.onlyRequest();
+        assertRequest(r, "GET", "/v2/rooms/" + ROOM_ID);
+        assertNoQuery(r);
+        assertEquals(200, response.status());
+        assertEquals(TRACKING, response.header("x-zm-trackingid"));
+        assertEquals(TRACKING, response.header("X-Zm-TrackingId"), "header names in any case");
+        assertEquals(List.of(TRACKING), response.headers().get("x-zm-trackingid"), "names in lower case");
+        assertTrue(response.header("Content-Type").startsWith("application/json"));
+        assertNull(response.header("x-not-sent"));
+        assertEquals("Boardroom 4F", response.value().getBasic().getName());
+        String printed = response.toString();
+        assertTrue(printed.contains("200") && printed.contains("x-zm-trackingid") && printed.contains("set-cookie"), printed);
+        assertFalse(printed.contains(TRACKING) || printed.contains(cookie) || printed.contains("application/json"),
+                "no header value in toString(): " + printed);
+    }
+
+    @Test
+    void executeWithResponseOfAnOperationWithoutBodyHasTheStatusAndNoValue() throws Exception {
+        server.stubFor(patch(urlPathEqualTo("/v2/rooms/" + ROOM_ID)).willReturn(noContent()
+                .withHeader("x-zm-trackingid", TRACKING)));
+
+        ApiResponse<Void> response = zoom.rooms().updateRoomProfile(ROOM_ID, new ZoomRoomProfile()
+                .basic(new ZoomRoomBasic().displayName("Boardroom"))).executeWithResponseAsync().get(10, TimeUnit.SECONDS);
+
+        JsonObject body = assertRequest(server.onlyRequest(), "PATCH", "/v2/rooms/" + ROOM_ID);
+        assertEquals("Boardroom", body.getAsJsonObject("basic").get("display_name").getAsString());
+        assertEquals(204, response.status());
+        assertEquals(TRACKING, response.header("x-zm-trackingid"));
+        assertNull(response.value());
+        assertFalse(response.toString().contains(TRACKING), response.toString());
     }
 }

@@ -44,7 +44,8 @@ class ZoomSignageContractTest {
         server.stubFor(get(urlPathEqualTo("/v2/rooms/digital_signage")).willReturn(json(200, "{\"page_size\":50,"
                 + "\"next_page_token\":\"\",\"contents\":[{\"id\":\"c-1\",\"name\":\"Lobby welcome loop\"}]}")));
 
-        SignageContentList page = zoom.signage().listDigitalSignageContent("content", "folder-7", 50, null);
+        SignageContentList page = zoom.signage().listDigitalSignageContent().type("content").folderId("folder-7").pageSize(50)
+                .execute();
 
         LoggedRequest r = server.onlyRequest();
         assertRequest(r, "GET", "/v2/rooms/digital_signage");
@@ -61,7 +62,7 @@ class ZoomSignageContractTest {
         server.stubFor(patch(urlPathEqualTo("/v2/rooms/events")).willReturn(aResponse().withStatus(202)));
 
         zoom.signage().manageE911signage(new RoomEvent().method("zoomroom.emergency_alert_displayed")
-                .putParamsItem("content_id", "c-1").putParamsItem("target_ids", List.of("room-1", "room-2")));
+                .putParamsItem("content_id", "c-1").putParamsItem("target_ids", List.of("room-1", "room-2"))).execute();
 
         JsonObject body = assertRequest(server.onlyRequest(), "PATCH", "/v2/rooms/events");
         assertEquals("zoomroom.emergency_alert_displayed", body.get("method").getAsString());
@@ -76,7 +77,7 @@ class ZoomSignageContractTest {
                 .withHeader("x-zm-trackingid", "v=2.0;clid=us06;rid=WEB_e911")));
 
         PermissionDeniedException e = assertThrows(PermissionDeniedException.class,
-                () -> zoom.signage().manageE911signage(new RoomEvent().method("zoomroom.emergency_alert_removed")));
+                () -> zoom.signage().manageE911signage(new RoomEvent().method("zoomroom.emergency_alert_removed")).execute());
 
         assertEquals(403, e.statusCode());
         assertEquals("403", e.vendorError().orElseThrow().code().orElseThrow());

@@ -78,7 +78,7 @@ class ZoomTokenRefreshTest {
     /** One Zoom API call; returns the bearer token it carried. */
     String callApi(ZoomRooms zoom) {
         int before = api.requests().size();
-        assertEquals("d1", zoom.devices().listZRDevices("r1").getDevices().get(0).getId());
+        assertEquals("d1", zoom.devices().listZRDevices("r1").execute().getDevices().get(0).getId());
         List<LoggedRequest> sent = api.requests();
         assertEquals(before + 1, sent.size());
         return sent.get(sent.size() - 1).getHeader("Authorization");
@@ -133,7 +133,7 @@ class ZoomTokenRefreshTest {
 
         TokenRefreshException e;
         try (ZoomRooms zoom = zoom(serverToServer())) {
-            e = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1"));
+            e = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1").execute());
         }
 
         assertEquals(0, api.requests().size(), "no API call without a token");
@@ -147,14 +147,14 @@ class ZoomTokenRefreshTest {
     void serverErrorAndMalformedJsonSurfaceAsTypedErrors() {
         oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
         ZoomRooms zoom = zoom(serverToServer());
-        TokenRefreshException down = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1"));
+        TokenRefreshException down = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1").execute());
         assertEquals(503, down.statusCode());
         assertTrue(down.getMessage().contains("503"));
         clock.advance(Duration.ofMinutes(1)); // past the backoff after the failed fetch
 
         oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"access_token\":")));
-        TokenRefreshException bad = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1"));
+        TokenRefreshException bad = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1").execute());
         assertTrue(bad.getMessage().contains("malformed"), bad.getMessage());
         zoom.close();
         assertEquals(0, api.requests().size(), "no API call without a token");
@@ -197,7 +197,7 @@ class ZoomTokenRefreshTest {
             oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200).withFixedDelay(100)
                     .withHeader("Content-Type", "application/json").withBody(tokenJson("access-2"))));
 
-            Concurrently.releaseTogether(64, () -> zoom.devices().listZRDevices("r1").getDevices().size());
+            Concurrently.releaseTogether(64, () -> zoom.devices().listZRDevices("r1").execute().getDevices().size());
             seen = api.requests().stream().skip(1).map(r -> r.getHeader("Authorization").substring("Bearer ".length()))
                     .collect(Collectors.toSet());
         }

@@ -64,7 +64,7 @@ class ZoomUnauthorizedRetryTest {
                 .willReturn(json(200, "{\"devices\":[{\"id\":\"d1\"}]}")));
 
         try (ZoomRooms zoom = withOAuth()) {
-            DeviceList devices = zoom.devices().listZRDevices("r1");
+            DeviceList devices = zoom.devices().listZRDevices("r1").execute();
 
             assertEquals("d1", devices.getDevices().get(0).getId());
         }
@@ -81,7 +81,7 @@ class ZoomUnauthorizedRetryTest {
         server.stubFor(get(urlPathEqualTo("/v2/rooms/r1/devices")).willReturn(json(401, EXPIRED)));
 
         try (ZoomRooms zoom = withOAuth()) {
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> zoom.devices().listZRDevices("r1"));
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> zoom.devices().listZRDevices("r1").execute());
 
             assertEquals(401, e.statusCode());
             assertEquals("124", e.vendorError().orElseThrow().code().orElseThrow());
@@ -97,7 +97,7 @@ class ZoomUnauthorizedRetryTest {
         server.stubFor(get(urlPathEqualTo("/v2/rooms/r1/devices")).willReturn(json(401, EXPIRED)));
 
         try (ZoomRooms zoom = ZoomWire.client(server)) {
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> zoom.devices().listZRDevices("r1"));
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> zoom.devices().listZRDevices("r1").execute());
             assertEquals("124", e.vendorError().orElseThrow().code().orElseThrow());
         }
         assertEquals(1, server.requests().size());

@@ -256,7 +256,7 @@ class ZoomVirtualBackgroundUploadTest {
 
             // control: the same policy does retry a repeatable request
             assertThrows(ServerException.class,
-                    () -> retrying.devices().changeZoomRoomsAppVersion("r1", "d1", AppVersionAction.CANCEL));
+                    () -> retrying.devices().changeZoomRoomsAppVersion("r1", "d1", AppVersionAction.CANCEL).execute());
             assertEquals(4, server.requests().size(), "the PUT was sent three times");
         }
     }
