@@ -30,6 +30,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import dev.roomsdk.core.error.InvalidRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -309,8 +310,8 @@ class ZoomPaginationTest {
                     () -> ZoomRoomQuery.builder().pageSize(bad));
             assertTrue(e.getMessage().contains("page_size") && e.getMessage().contains("300")
                     && e.getMessage().contains(Integer.toString(bad)), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> zoom.listLocations(null, null, bad));
-            assertThrows(IllegalArgumentException.class, () -> zoom.listDigitalSignageContent(null, null, bad));
+            assertThrows(InvalidRequestException.class, () -> zoom.listLocations(null, null, bad));
+            assertThrows(InvalidRequestException.class, () -> zoom.listDigitalSignageContent(null, null, bad));
         }
         assertEquals(300, zoom.listLocations(null, null, 300).pageSize());
         assertEquals(1, zoom.listDigitalSignageContent(null, null, 1).pageSize());

@@ -18,6 +18,7 @@ import dev.roomsdk.contract.OffContract;
 import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RetryPolicy;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.transfer.TransferBody;
 import dev.roomsdk.zoom.model.AppVersionAction;
 import dev.roomsdk.zoom.model.VirtualBackgroundFile;
@@ -161,12 +162,12 @@ class ZoomVirtualBackgroundUploadTest {
             f.setLength(MAX + 1); // sparse: nothing is written or read
         }
 
-        IllegalArgumentException fromPath = assertThrows(IllegalArgumentException.class,
+        InvalidRequestException fromPath = assertThrows(InvalidRequestException.class,
                 () -> zoom.uploadVirtualBackground("me", TransferBody.of(big)));
-        IllegalArgumentException fromStream = assertThrows(IllegalArgumentException.class,
+        InvalidRequestException fromStream = assertThrows(InvalidRequestException.class,
                 () -> zoom.uploadVirtualBackground("me", TransferBody.of(failingStream(), MAX + 1, "big.mp4", "video/mp4")));
 
-        for (IllegalArgumentException e : List.of(fromPath, fromStream)) {
+        for (InvalidRequestException e : List.of(fromPath, fromStream)) {
             assertTrue(e.getMessage().contains("15 MB") && e.getMessage().contains(Long.toString(MAX + 1)), e.getMessage());
         }
         assertTrue(fromPath.getMessage().contains("huge.png"));
@@ -187,16 +188,16 @@ class ZoomVirtualBackgroundUploadTest {
 
     @Test
     void wrongFormatsAreRejectedBeforeAnyRequest() {
-        IllegalArgumentException pdf = assertThrows(IllegalArgumentException.class,
+        InvalidRequestException pdf = assertThrows(InvalidRequestException.class,
                 () -> zoom.uploadVirtualBackground("me", TransferBody.of(new byte[] {1}, "slides.pdf", "application/pdf")));
         assertTrue(pdf.getMessage().contains("slides.pdf") && pdf.getMessage().contains("JPG/JPEG, GIF or PNG")
                 && pdf.getMessage().contains("MP4/MOV"), pdf.getMessage());
 
-        IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class,
+        InvalidRequestException mismatch = assertThrows(InvalidRequestException.class,
                 () -> zoom.uploadVirtualBackground("me", TransferBody.of(new byte[] {1}, "photo.png", "image/jpeg")));
         assertTrue(mismatch.getMessage().contains("image/png"), mismatch.getMessage());
 
-        IllegalArgumentException noAccount = assertThrows(IllegalArgumentException.class,
+        InvalidRequestException noAccount = assertThrows(InvalidRequestException.class,
                 () -> zoom.uploadVirtualBackground("", TransferBody.of(new byte[] {1}, "photo.png", "image/png")));
         assertTrue(noAccount.getMessage().contains("accountId"));
         assertEquals(0, server.requests().size());
@@ -224,7 +225,7 @@ class ZoomVirtualBackgroundUploadTest {
             }
         };
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> zoom.uploadVirtualBackground("me", TransferBody.of(endless, -1, "endless.mp4", "video/mp4")));
 
         assertTrue(e.getMessage().contains("endless.mp4") && e.getMessage().contains("15 MB"), e.getMessage());

@@ -1,6 +1,8 @@
 package dev.roomsdk.zoom;
 
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.transfer.TransferBody;
+import java.util.List;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -36,12 +38,12 @@ final class VirtualBackgroundRules {
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         String expectedType = TYPES_BY_EXTENSION.get(ext);
         if (expectedType == null) {
-            throw new IllegalArgumentException("file '" + name + "': Zoom accepts virtual backgrounds as JPG/JPEG, GIF or PNG"
+            throw rule("file '" + name + "': Zoom accepts virtual backgrounds as JPG/JPEG, GIF or PNG"
                     + " images or MP4/MOV videos; the name must end in one of .jpg .jpeg .gif .png .mp4 .mov");
         }
         String type = file.contentType() == null ? "" : file.contentType().type() + "/" + file.contentType().subtype();
         if (!type.equals(expectedType)) {
-            throw new IllegalArgumentException("file '" + name + "': content type must be " + expectedType
+            throw rule("file '" + name + "': content type must be " + expectedType
                     + " for a ." + ext + " file, got " + type);
         }
         long length;
@@ -55,8 +57,8 @@ final class VirtualBackgroundRules {
         }
     }
 
-    private static IllegalArgumentException tooLarge(String name, String size) {
-        return new IllegalArgumentException("file '" + name + "' is " + size + " bytes; Zoom accepts virtual backgrounds"
+    private static InvalidRequestException tooLarge(String name, String size) {
+        return rule("file '" + name + "' is " + size + " bytes; Zoom accepts virtual backgrounds"
                 + " of at most 15 MB (" + MAX_BYTES + " bytes)");
     }
 
@@ -70,8 +72,8 @@ final class VirtualBackgroundRules {
     }
 
     /** The rule broken while streaming, as the caller should see it. */
-    static IllegalArgumentException asRule(TooLarge e) {
-        IllegalArgumentException rule = tooLarge(e.fileName, "more than " + MAX_BYTES);
+    static InvalidRequestException asRule(TooLarge e) {
+        InvalidRequestException rule = tooLarge(e.fileName, "more than " + MAX_BYTES);
         rule.initCause(e);
         return rule;
     }
@@ -85,5 +87,9 @@ final class VirtualBackgroundRules {
             super("virtual background '" + fileName + "' passed Zoom's 15 MB limit while uploading; upload stopped");
             this.fileName = fileName;
         }
+    }
+
+    private static InvalidRequestException rule(String violation) {
+        return new InvalidRequestException("uploadVB", List.of(violation));
     }
 }

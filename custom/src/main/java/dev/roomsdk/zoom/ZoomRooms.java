@@ -3,6 +3,7 @@ package dev.roomsdk.zoom;
 import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.error.BadRequestException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.RoomSdkException;
 import dev.roomsdk.core.error.RoomSdkServiceException;
 import dev.roomsdk.core.error.VendorError;
@@ -188,13 +189,13 @@ public final class ZoomRooms implements AutoCloseable {
      * for the token's own account), streaming {@code file} as the multipart part
      * {@code file} with its name and content type. Zoom's rules (JPG/JPEG, GIF, PNG, MP4,
      * MOV; at most 15 MB) are checked before any I/O and broken ones throw
-     * {@link IllegalArgumentException} naming the rule; a stream of unknown length is cut
+     * {@link InvalidRequestException} naming the rule; a stream of unknown length is cut
      * off, with the same error, once it passes 15 MB. Zoom's own refusal (400 code 120)
      * arrives as a {@link BadRequestException}. A one-shot stream is sent at most once.
      */
     public VirtualBackgroundFile uploadVirtualBackground(String accountId, TransferBody file) {
         if (accountId == null || accountId.isEmpty()) {
-            throw new IllegalArgumentException("accountId must not be null or empty (use \"me\" for the token's account)");
+            throw new InvalidRequestException("uploadVB", List.of("accountId: must not be null or empty (use \"me\" for the token's account)"));
         }
         Objects.requireNonNull(file, "file");
         VirtualBackgroundRules.check(file);
@@ -213,8 +214,8 @@ public final class ZoomRooms implements AutoCloseable {
     /** {@code pageSize} if Zoom accepts it, else an error naming {@code page_size} and the range. */
     static int checkPageSize(int pageSize) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page_size must be between 1 and " + MAX_PAGE_SIZE
-                    + " (Zoom's maximum), got " + pageSize);
+            throw new InvalidRequestException(null, List.of("page_size must be between 1 and " + MAX_PAGE_SIZE
+                    + " (Zoom's maximum), got " + pageSize));
         }
         return pageSize;
     }
