@@ -114,7 +114,7 @@ public final class ErrorMapper {
         String operation = request.method() + " " + request.url().encodedPath();
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (isTransportError(c)) {
-                return transportFailure(operation, c instanceof ResponseBodyFailure ? c : new ResponseBodyFailure(200, (IOException) c));
+                return transportFailure(operation, c instanceof ResponseBodyFailure ? c : new ResponseBodyFailure((IOException) c));
             }
         }
         return new ResponseDecodeException(operation + " returned a body that does not match the contract: "

@@ -1,9 +1,10 @@
 package dev.roomsdk.core.error;
 
 /**
- * An upload that streamed from a one-shot {@code InputStream} failed in transit. The SDK
- * does not retry it, because the stream cannot be read again; send a file or byte array
- * for uploads that should survive a flaky network.
+ * A call that its retry policy would have sent again was not, because its upload streams from
+ * a one-shot {@code InputStream} that cannot be read twice (e.g. a 503 to a PUT). The cause is
+ * the server's answer as the SDK's typed exception. Send a file or byte array for uploads that
+ * should survive a flaky network. Transport failures and timeouts keep their own types.
  */
 public class NotReplayableBodyException extends RoomSdkIoException {
 

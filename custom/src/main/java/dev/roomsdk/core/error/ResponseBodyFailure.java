@@ -16,4 +16,9 @@ public final class ResponseBodyFailure extends IOException {
     public ResponseBodyFailure(int status, IOException cause) {
         super("the body of a " + status + " response failed: " + cause, cause);
     }
+
+    /** A body that failed while being decoded, its status already passed on. */
+    public ResponseBodyFailure(IOException cause) {
+        super("the response body failed: " + cause, cause);
+    }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Optional;
 import okhttp3.Interceptor;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -134,15 +133,6 @@ final class RetryInterceptor implements Interceptor {
             return Duration.ZERO;
         }
         return asked.compareTo(policy.maxDelay()) > 0 ? null : asked;
-    }
-
-    /** The operation's rule, decided once by the runtime and carried as the {@link Idempotent} tag. */
-    private static boolean isRepeatable(Request request) {
-        RequestBody body = request.body();
-        if (body != null && body.isOneShot()) {
-            return false;
-        }
-        return request.tag(Idempotent.class) != null;
     }
 
     private static boolean isInterrupt(IOException e) {
