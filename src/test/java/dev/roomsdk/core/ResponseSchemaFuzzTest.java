@@ -170,9 +170,15 @@ class ResponseSchemaFuzzTest {
         }
     }
 
+    /** The generated packages' root: {@code dev.roomsdk.<api>}, a generation's {@code <api>-1.6} as {@code <api>.v16} (see the pom). */
+    static String packageOf(String api) {
+        int dash = api.indexOf('-');
+        return "dev.roomsdk." + (dash < 0 ? api : api.substring(0, dash) + ".v" + api.substring(dash + 1).replace(".", ""));
+    }
+
     static Gson generatedGson(String api) {
         try {
-            return (Gson) Class.forName("dev.roomsdk." + api + ".invoker.JSON").getMethod("getGson").invoke(null);
+            return (Gson) Class.forName(packageOf(api) + ".invoker.JSON").getMethod("getGson").invoke(null);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("no generated JSON class for " + api, e);
         }
@@ -190,7 +196,7 @@ class ResponseSchemaFuzzTest {
     static Map<String, String> responseSchemas(ApiSpec spec, Map<String, Schema<?>> components) {
         Map<String, String> found = new TreeMap<>();
         List<String> missing = new ArrayList<>();
-        String modelPackage = "dev.roomsdk." + spec.api() + ".model.";
+        String modelPackage = packageOf(spec.api()) + ".model.";
         for (Map.Entry<String, PathItem> path : spec.openApi().getPaths().entrySet()) {
             for (Operation op : path.getValue().readOperations()) {
                 if (op.getResponses() == null) {

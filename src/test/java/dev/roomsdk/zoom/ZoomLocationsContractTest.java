@@ -163,12 +163,12 @@ class ZoomLocationsContractTest {
 
     @Test
     void updateZoomRoomsLocationStructureSendsTheLevels() {
-        server.stubFor(patch(urlPathEqualTo("/v2/rooms/locations/structure")).willReturn(noContent()));
+        server.stubFor(put(urlPathEqualTo("/v2/rooms/locations/structure")).willReturn(noContent()));
 
         zoom.locations().updateZoomRoomsLocationStructure(new LocationStructure()
                 .structures(List.of(LocationType.COUNTRY, LocationType.CITY, LocationType.BUILDING))).execute();
 
-        JsonObject body = assertRequest(server.onlyRequest(), "PATCH", "/v2/rooms/locations/structure");
+        JsonObject body = assertRequest(server.onlyRequest(), "PUT", "/v2/rooms/locations/structure");
         assertEquals("[\"country\",\"city\",\"building\"]", body.getAsJsonArray("structures").toString());
     }
 

@@ -22,14 +22,19 @@ import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.Transport;
 import dev.roomsdk.core.error.InvalidRequestException;
+import dev.roomsdk.core.error.OperationVersionException;
+import dev.roomsdk.core.operation.ContractVersion;
 import dev.roomsdk.core.operation.OperationRuntime;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.Paged;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
@@ -46,6 +51,16 @@ import okhttp3.OkHttpClient;
  * the typed operations (streamed: {@link dev.roomsdk.core.transfer.TransferBody} in, {@link dev.roomsdk.core.transfer.Download} out) and {@link #files()}; attachment listings through
  * {@link #listAttachments(UUID)}; other retries or timeouts for some calls through
  * {@link #withOptions(RequestOptions)}.
+ *
+ * <p><b>Generations.</b> A client speaks one generation of the API, chosen with
+ * {@link Builder#generation(CarbonioGeneration)}: {@link CarbonioGeneration#V1_3_1} (the default;
+ * operations in {@link #rooms()}, {@link #members()}, ...) or {@link CarbonioGeneration#V1_6}
+ * (operations in {@link #v16()}: {@code carbonio.v16().rooms()}, {@code .members()},
+ * {@code .guests()}, ...; every WSC call carries {@code X-WSC-API-VERSION}, by default
+ * {@code 1.6.0}, see {@link Builder#apiVersion(String)}). An operation of the generation the
+ * client does not speak fails before any I/O with an {@link OperationVersionException} naming
+ * both generations; operations both generations have are called through the generation's own
+ * classes.
  *
  * <pre>{@code
  * try (Carbonio carbonio = Carbonio.builder()
@@ -74,9 +89,20 @@ public final class Carbonio implements AutoCloseable {
      */
     public static final int DEFAULT_ATTACHMENT_PAGE_SIZE = 100;
 
+    /** How mismatch messages tell the caller to choose the generation. */
+    static final String HOW_TO_CHOOSE = "Carbonio.builder().generation(CarbonioGeneration.V1_3_1 | V1_6)";
+
+    /** Semantic Versioning 2.0.0, as the 1.6 contract's ApiVersion parameter declares it. */
+    private static final Pattern SEMVER = Pattern.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)"
+            + "(-(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(\\.(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*)?"
+            + "(\\+[0-9a-zA-Z-]+(\\.[0-9a-zA-Z-]+)*)?$");
+
     private final Transport transport;
+    private final CarbonioGeneration generation;
     private final OperationRuntime runtime;
-    private final boolean hasCredentials;
+    private final OperationRuntime runtime16;
+    private final OperationRuntime authServiceRuntime;
+    private final CarbonioV16 v16;
     private final RoomsApi rooms;
     private final MembersApi members;
     private final AttachmentsApi attachments;
@@ -94,15 +120,24 @@ public final class Carbonio implements AutoCloseable {
     }
 
     private Carbonio(Transport transport, Builder b) {
-        this(transport, OperationRuntime.create(transport, b.baseUrl, JSON.getGson(),
-                b.queueId == null ? Map.of() : Map.of("queueId", b.queueId), b.tokens == null ? WITHOUT_CREDENTIALS : null),
-                b.tokens != null);
+        this(transport, b.generation, b.apiVersion,
+                OperationRuntime.create(transport, b.baseUrl, JSON.getGson(), b.clientDefaults(), b.missingCredentials(),
+                        b.speaks()),
+                OperationRuntime.create(transport, b.baseUrl, dev.roomsdk.carbonio.v16.invoker.JSON.getGson(),
+                        b.clientDefaults(), b.missingCredentials(), b.speaks()),
+                // the auth service is not WSC: no queue-id, no X-WSC-API-VERSION, and its one operation is anonymous
+                OperationRuntime.create(transport, b.authServiceUrl(), dev.roomsdk.carbonio.v16.invoker.JSON.getGson(),
+                        Map.of(), b.missingCredentials(), b.speaks()));
     }
 
-    private Carbonio(Transport transport, OperationRuntime runtime, boolean hasCredentials) {
+    private Carbonio(Transport transport, CarbonioGeneration generation, String apiVersion, OperationRuntime runtime,
+                     OperationRuntime runtime16, OperationRuntime authServiceRuntime) {
         this.transport = transport;
+        this.generation = generation;
         this.runtime = runtime;
-        this.hasCredentials = hasCredentials;
+        this.runtime16 = runtime16;
+        this.authServiceRuntime = authServiceRuntime;
+        this.v16 = new CarbonioV16(generation, apiVersion, runtime16, authServiceRuntime);
         this.rooms = new RoomsApi(runtime);
         this.members = new MembersApi(runtime);
         this.attachments = new AttachmentsApi(runtime);
@@ -130,10 +165,26 @@ public final class Carbonio implements AutoCloseable {
      */
     public Carbonio withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return new Carbonio(transport.shared(), runtime.withOptions(options), hasCredentials);
+        return new Carbonio(transport.shared(), generation, v16.apiVersion(), runtime.withOptions(options),
+                runtime16.withOptions(options), authServiceRuntime.withOptions(options));
     }
 
-    /** Rooms: list, create, read, update, delete, picture, mute, history, rank. */
+    /** The generation this client speaks. */
+    public CarbonioGeneration generation() {
+        return generation;
+    }
+
+    /**
+     * The operations of the 1.6 generation, for a client built with
+     * {@code generation(CarbonioGeneration.V1_6)}: {@code carbonio.v16().rooms()},
+     * {@code .members()}, {@code .guests()}, {@code .meetings()}, ... On a 1.3.1 client they fail
+     * before any I/O with an {@link OperationVersionException}.
+     */
+    public CarbonioV16 v16() {
+        return v16;
+    }
+
+    /** Rooms (1.3.1): list, create, read, update, delete, picture, mute, history, rank. For 1.6: {@code v16().rooms()}. */
     public RoomsApi rooms() {
         return rooms;
     }
@@ -202,6 +253,8 @@ public final class Carbonio implements AutoCloseable {
      * @param pageSize {@code itemsNumber}, at least 1 (checked here, before any I/O)
      */
     public Paged<Attachment> listAttachments(UUID roomId, int pageSize) {
+        requireGeneration(generation, CarbonioGeneration.V1_3_1, "listRoomAttachmentInfo",
+                "listRoomAttachmentInfo (GET /rooms/{roomId}/attachments)");
         if (roomId == null) {
             throw new InvalidRequestException("listRoomAttachmentInfo", List.of("roomId: is required"));
         }
@@ -239,6 +292,18 @@ public final class Carbonio implements AutoCloseable {
         return known;
     }
 
+    /**
+     * Refuses, before any I/O and as the runtime does for a single call, a helper of generation
+     * {@code needed} on a client of generation {@code speaks} (a lazy listing would only fail at
+     * its first page).
+     */
+    static void requireGeneration(CarbonioGeneration speaks, CarbonioGeneration needed, String operationId, String label) {
+        if (speaks != needed) {
+            throw new OperationVersionException(label, operationId, "Carbonio", needed.contractVersion(),
+                    speaks.contractVersion(), HOW_TO_CHOOSE);
+        }
+    }
+
     /** The OkHttp client every call goes through, for tests of its pool and threads. */
     OkHttpClient httpClient() {
         return transport.client();
@@ -256,7 +321,9 @@ public final class Carbonio implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Carbonio{baseUrl=" + runtime.baseUrl() + (hasCredentials ? "" : ", without credentials")
+        return "Carbonio{baseUrl=" + runtime.baseUrl() + ", generation=" + generation.contractVersion()
+                + (runtime.hasCredentials() ? "" : ", without credentials")
+                + (v16.apiVersion() == null ? "" : ", apiVersion=" + v16.apiVersion())
                 + (runtime.options() == null ? "" : ", options=" + runtime.options()) + "}";
     }
 
@@ -271,6 +338,11 @@ public final class Carbonio implements AutoCloseable {
         private TokenProvider tokens;
         private UUID queueId;
         private HttpSettings settings = HttpSettings.defaults();
+        private CarbonioGeneration generation = CarbonioGeneration.V1_3_1;
+        private String requestedApiVersion;
+        private String authServiceUrl;
+        /** Set by {@link #build()}: the {@code X-WSC-API-VERSION} the client sends, or null (1.3.1). */
+        private String apiVersion;
 
         private Builder() {
         }
@@ -322,6 +394,48 @@ public final class Carbonio implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The generation of the API the client speaks: {@link CarbonioGeneration#V1_3_1} (the
+         * default, the Chats API 1.3.1: {@code carbonio.rooms()}, ...) or
+         * {@link CarbonioGeneration#V1_6} (1.6.x servers: {@code carbonio.v16().rooms()}, ...).
+         * Operations of the other generation then fail before any I/O.
+         */
+        public Builder generation(CarbonioGeneration generation) {
+            this.generation = Objects.requireNonNull(generation, "generation");
+            return this;
+        }
+
+        /**
+         * The {@code X-WSC-API-VERSION} a 1.6 client sends on every WSC call (a call can still set
+         * its own with {@code .apiVersion(...)}): a semantic version of the 1.6 generation, e.g.
+         * {@code 1.6.4}, checked here. Without it the client sends {@code 1.6.0}, the lowest version
+         * of the generation, which every 1.6 server accepts; a server older than the version asked
+         * for answers 422 and names its own version (see
+         * {@link dev.roomsdk.core.error.RoomSdkServiceException#serverApiVersion()}). Only for
+         * {@code generation(CarbonioGeneration.V1_6)}: the 1.3.1 contract has no such header.
+         *
+         * @throws IllegalArgumentException when {@code version} is not a semantic version
+         */
+        public Builder apiVersion(String version) {
+            if (version == null || !SEMVER.matcher(version).matches()) {
+                throw new IllegalArgumentException("apiVersion must be a semantic version such as 1.6.4 (the server "
+                        + "answers 400 to anything else), got " + (version == null ? "null" : "'" + printable(version) + "'"));
+            }
+            this.requestedApiVersion = version;
+            return this;
+        }
+
+        /**
+         * The origin of the Carbonio authentication service, where servers up to 1.6.4 create guest
+         * users ({@code v16().authService().createGuestUserLegacy(name)}, sent to
+         * {@code <origin>/zx/auth/v3/guests}), e.g. {@code https://mail.example.com}. Optional: by
+         * default the origin (scheme, host and port) of {@link #baseUrl(String)}.
+         */
+        public Builder authServiceUrl(String origin) {
+            this.authServiceUrl = BaseUrls.require("authServiceUrl", origin);
+            return this;
+        }
+
         public Builder httpSettings(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "httpSettings");
             return this;
@@ -331,7 +445,53 @@ public final class Carbonio implements AutoCloseable {
             if (baseUrl == null) {
                 throw new IllegalStateException("Carbonio needs baseUrl(...): the WSC service of your Carbonio server");
             }
+            if (requestedApiVersion != null && generation.defaultApiVersion() == null) {
+                throw new IllegalStateException("apiVersion(" + requestedApiVersion + ") is for Carbonio 1.6: the "
+                        + generation + " contract has no X-WSC-API-VERSION header; add generation(CarbonioGeneration.V1_6)");
+            }
+            if (requestedApiVersion != null && !generation.covers(requestedApiVersion)) {
+                throw new IllegalStateException("apiVersion(" + requestedApiVersion + ") is not a version of the "
+                        + generation + " generation (" + generation.contractVersion() + ".x), whose contract this client"
+                        + " follows");
+            }
+            apiVersion = requestedApiVersion != null ? requestedApiVersion : generation.defaultApiVersion();
             return new Carbonio(this);
+        }
+
+        Map<String, Object> clientDefaults() {
+            Map<String, Object> defaults = new HashMap<>();
+            if (queueId != null) {
+                defaults.put("queueId", queueId);
+            }
+            if (apiVersion != null) {
+                defaults.put("apiVersion", apiVersion);
+            }
+            return defaults;
+        }
+
+        String missingCredentials() {
+            return tokens == null ? WITHOUT_CREDENTIALS : null;
+        }
+
+        ContractVersion speaks() {
+            return ContractVersion.of("Carbonio", generation.contractVersion(), HOW_TO_CHOOSE);
+        }
+
+        String authServiceUrl() {
+            if (authServiceUrl != null) {
+                return authServiceUrl;
+            }
+            HttpUrl url = HttpUrl.get(baseUrl);
+            return new HttpUrl.Builder().scheme(url.scheme()).host(url.host()).port(url.port()).build().toString();
+        }
+
+        private static String printable(String s) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < s.length() && i < 64; i++) {
+                char c = s.charAt(i);
+                b.append(c < 0x20 || c > 0x7e ? '?' : c);
+            }
+            return b.toString();
         }
 
         // A cookie value cannot hold separators or line breaks; the message never echoes the secret.

@@ -32,6 +32,11 @@ public final class ErrorMapper {
     private static final Set<String> SECRET_HEADERS = Set.of("set-cookie", "authorization", "www-authenticate",
             "proxy-authorization", "cookie");
     private static final List<String> REQUEST_ID_HEADERS = List.of("x-zm-trackingid", "x-request-id", "x-trace-id");
+    /**
+     * Headers naming an API version: on the request, the version asked for; on an error response,
+     * the server's own (Carbonio's {@code X-WSC-API-VERSION}). Both go into the exception's message.
+     */
+    private static final List<String> API_VERSION_HEADERS = List.of("x-wsc-api-version");
 
     /** Where decoder messages start quoting the body; what follows may hold credentials. */
     private static final String[] BODY_QUOTE_MARKERS = {
@@ -58,16 +63,27 @@ public final class ErrorMapper {
             }
             return transportFailure(operation, cause);
         }
-        return fromResponse(operation, status, headers, body, Clock.systemUTC());
+        return fromResponse(operation, status, headers, body, requestedApiVersion(request), Clock.systemUTC());
     }
 
     /** The exception for an HTTP error response. */
     public static RoomSdkServiceException fromResponse(String operation, int status, Map<String, List<String>> headers,
                                                        String body, Clock clock) {
+        return fromResponse(operation, status, headers, body, null, clock);
+    }
+
+    /**
+     * The exception for an HTTP error response to a request that asked for API version
+     * {@code requestedApiVersion} (null when it named none); the server's version comes from
+     * the response headers.
+     */
+    public static RoomSdkServiceException fromResponse(String operation, int status, Map<String, List<String>> headers,
+                                                       String body, String requestedApiVersion, Clock clock) {
         Map<String, List<String>> safe = safeHeaders(headers);
         String text = body == null ? "" : body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) : body;
         RoomSdkServiceException.Details d = new RoomSdkServiceException.Details(status, safe, text, operation,
-                requestId(safe), vendorError(text));
+                requestId(safe), vendorError(text), versionText(first(safe, API_VERSION_HEADERS)),
+                versionText(requestedApiVersion));
         switch (status) {
             case 400: return new BadRequestException(d);
             case 401: return new AuthenticationException(d);
@@ -206,10 +222,38 @@ public final class ErrorMapper {
     }
 
     private static String requestId(Map<String, List<String>> headers) {
-        for (String name : REQUEST_ID_HEADERS) {
+        return first(headers, REQUEST_ID_HEADERS);
+    }
+
+    /** The first value of the first of {@code names} (lower case) that {@code headers} carries. */
+    private static String first(Map<String, List<String>> headers, List<String> names) {
+        for (String name : names) {
             List<String> v = headers.get(name);
             if (v != null && !v.isEmpty()) {
                 return v.get(0);
+            }
+        }
+        return null;
+    }
+
+    /** A version as messages show it: at most 64 printable ASCII characters, else left out. */
+    private static String versionText(String v) {
+        if (v == null || v.isEmpty() || v.length() > 64) {
+            return null;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) <= ' ' || v.charAt(i) > '~') {
+                return null;
+            }
+        }
+        return v;
+    }
+
+    private static String requestedApiVersion(Request request) {
+        for (String name : API_VERSION_HEADERS) {
+            String v = request.header(name);
+            if (v != null) {
+                return v;
             }
         }
         return null;

@@ -21,6 +21,8 @@ public class RoomSdkServiceException extends RoomSdkException {
     private final String operation;
     private final String requestId;
     private final transient VendorError vendorError;
+    private final String serverApiVersion;
+    private final String requestedApiVersion;
 
     protected RoomSdkServiceException(Details d) {
         super(d.message());
@@ -30,6 +32,8 @@ public class RoomSdkServiceException extends RoomSdkException {
         this.operation = d.operation;
         this.requestId = d.requestId;
         this.vendorError = d.vendorError;
+        this.serverApiVersion = d.serverApiVersion;
+        this.requestedApiVersion = d.requestedApiVersion;
     }
 
     public int statusCode() {
@@ -67,6 +71,19 @@ public class RoomSdkServiceException extends RoomSdkException {
         return Optional.ofNullable(vendorError);
     }
 
+    /**
+     * The server's own API version, when the error response names it (Carbonio's
+     * {@code X-WSC-API-VERSION}): after a 422 it is the version to ask for instead.
+     */
+    public Optional<String> serverApiVersion() {
+        return Optional.ofNullable(serverApiVersion);
+    }
+
+    /** The API version the failed request asked for (its {@code X-WSC-API-VERSION}), when it named one. */
+    public Optional<String> requestedApiVersion() {
+        return Optional.ofNullable(requestedApiVersion);
+    }
+
     /** What {@link ErrorMapper} gathered from a failed response; the message is derived from it. */
     protected static final class Details {
         final int statusCode;
@@ -75,15 +92,19 @@ public class RoomSdkServiceException extends RoomSdkException {
         final String operation;
         final String requestId;
         final VendorError vendorError;
+        final String serverApiVersion;
+        final String requestedApiVersion;
 
         Details(int statusCode, Map<String, List<String>> headers, String body, String operation,
-                String requestId, VendorError vendorError) {
+                String requestId, VendorError vendorError, String serverApiVersion, String requestedApiVersion) {
             this.statusCode = statusCode;
             this.headers = headers;
             this.body = body;
             this.operation = operation;
             this.requestId = requestId;
             this.vendorError = vendorError;
+            this.serverApiVersion = serverApiVersion;
+            this.requestedApiVersion = requestedApiVersion;
         }
 
         String message() {
@@ -94,6 +115,14 @@ public class RoomSdkServiceException extends RoomSdkException {
                 m.append(" (empty body)");
             } else {
                 m.append(": ").append(body.length() > 200 ? body.substring(0, 200) + "..." : body);
+            }
+            if (serverApiVersion != null && requestedApiVersion != null) {
+                m.append(" [server API version ").append(serverApiVersion).append(", requested ")
+                        .append(requestedApiVersion).append(']');
+            } else if (serverApiVersion != null) {
+                m.append(" [server API version ").append(serverApiVersion).append(']');
+            } else if (requestedApiVersion != null) {
+                m.append(" [requested API version ").append(requestedApiVersion).append(']');
             }
             if (requestId != null) {
                 m.append(" [request id ").append(requestId).append(']');

@@ -39,6 +39,10 @@ public final class Operation {
     final boolean anonymous;
     final Retry retry;
     final String retryField;
+    /** {@code x-sdk-empty-body}: the Content-Type of the empty body an operation without one is sent with, or null. */
+    final MediaType emptyBodyType;
+    /** The {@code info.version} of the contract the operation comes from (a Carbonio generation). */
+    final String contractVersion;
     final int bodyIndex;
     final boolean transfer;
     /** What messages and exceptions call it: {@code getRoom (GET /vpaas/rooms/{roomId})}. */
@@ -60,6 +64,8 @@ public final class Operation {
         this.anonymous = b.anonymous;
         this.retry = b.retry;
         this.retryField = b.retryField;
+        this.emptyBodyType = b.emptyBody == null ? null : MediaType.get(b.emptyBody);
+        this.contractVersion = b.contractVersion;
         int body = -1;
         boolean files = false;
         for (int i = 0; i < parameters.length; i++) {
@@ -87,6 +93,11 @@ public final class Operation {
 
     public String method() {
         return method;
+    }
+
+    /** The {@code info.version} of the contract the operation was generated from, e.g. {@code 1.6}; null if not given. */
+    public String contractVersion() {
+        return contractVersion;
     }
 
     /** The path template, e.g. {@code /vpaas/rooms/{roomId}}. */
@@ -170,6 +181,8 @@ public final class Operation {
         private boolean anonymous;
         private Retry retry = Retry.BY_METHOD;
         private String retryField;
+        private String emptyBody;
+        private String contractVersion;
 
         private Builder(String id, String method, String path) {
             this.id = Objects.requireNonNull(id, "id");
@@ -228,6 +241,24 @@ public final class Operation {
             } else {
                 throw new IllegalArgumentException("x-sdk-retry of " + id + ": unknown rule " + rule);
             }
+            return this;
+        }
+
+        /**
+         * {@code x-sdk-empty-body}: the operation takes no body, but is sent with an empty one of
+         * this media type, as the vendor's own client does.
+         */
+        public Builder emptyBody(String mediaType) {
+            this.emptyBody = Objects.requireNonNull(mediaType, "mediaType");
+            return this;
+        }
+
+        /**
+         * The contract's {@code info.version}. A runtime that speaks one version of a contract
+         * (a Carbonio generation) refuses, before any I/O, operations of another.
+         */
+        public Builder contractVersion(String version) {
+            this.contractVersion = version;
             return this;
         }
 

@@ -40,9 +40,11 @@ public final class OperationRuntime {
     final Map<String, Object> clientDefaults;
     /** Null when the client has credentials; else the sentence saying how to give it some. */
     final String missingCredentials;
+    /** The contract version the client speaks, or null: operations of any version are sent. */
+    final ContractVersion speaks;
 
     private OperationRuntime(OkHttpClient http, String userAgent, HttpUrl baseUrl, Gson gson, RequestOptions options,
-                             Map<String, Object> clientDefaults, String missingCredentials) {
+                             Map<String, Object> clientDefaults, String missingCredentials, ContractVersion speaks) {
         this.http = http;
         this.userAgent = userAgent;
         this.baseUrl = baseUrl;
@@ -52,6 +54,7 @@ public final class OperationRuntime {
         this.options = options;
         this.clientDefaults = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(clientDefaults));
         this.missingCredentials = missingCredentials;
+        this.speaks = speaks;
     }
 
     /**
@@ -59,17 +62,30 @@ public final class OperationRuntime {
      * API's {@code gson}. {@code clientDefaults} are the values of parameters the contract marks
      * {@code x-sdk-client-default} (by their key); {@code missingCredentials} is null when the
      * client has credentials, else the sentence telling a caller of a secured operation how to
-     * build a client that has them.
+     * build a client that has them. Operations of every contract version are sent (see
+     * {@link #create(Transport, String, Gson, Map, String, ContractVersion)}).
      */
     public static OperationRuntime create(Transport transport, String baseUrl, Gson gson,
                                           Map<String, Object> clientDefaults, String missingCredentials) {
+        return create(transport, baseUrl, gson, clientDefaults, missingCredentials, null);
+    }
+
+    /**
+     * As {@link #create(Transport, String, Gson, Map, String)}, for a client that speaks one
+     * version of its API's contract: an operation generated from another version
+     * ({@link Operation#contractVersion()}) is refused before any I/O with an
+     * {@link dev.roomsdk.core.error.OperationVersionException}. {@code speaks} null means no check.
+     */
+    public static OperationRuntime create(Transport transport, String baseUrl, Gson gson,
+                                          Map<String, Object> clientDefaults, String missingCredentials,
+                                          ContractVersion speaks) {
         Objects.requireNonNull(transport, "transport");
         HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
         if (url == null) {
             throw new IllegalArgumentException("baseUrl must be an absolute http or https URL, got " + baseUrl);
         }
         return new OperationRuntime(transport.client(), transport.userAgent(), url, Objects.requireNonNull(gson, "gson"), null,
-                clientDefaults, missingCredentials);
+                clientDefaults, missingCredentials, speaks);
     }
 
     /**
@@ -84,12 +100,22 @@ public final class OperationRuntime {
         options.readTimeout().ifPresent(d -> b.readTimeout(d.toMillis(), TimeUnit.MILLISECONDS));
         options.writeTimeout().ifPresent(d -> b.writeTimeout(d.toMillis(), TimeUnit.MILLISECONDS));
         options.callTimeout().ifPresent(d -> b.callTimeout(d.toMillis(), TimeUnit.MILLISECONDS));
-        return new OperationRuntime(b.build(), userAgent, baseUrl, gson, options, clientDefaults, missingCredentials);
+        return new OperationRuntime(b.build(), userAgent, baseUrl, gson, options, clientDefaults, missingCredentials, speaks);
     }
 
     /** The base URL requests go to. */
     public String baseUrl() {
         return baseUrl.toString();
+    }
+
+    /** The contract version this runtime's client speaks, or null when it sends operations of any. */
+    public ContractVersion speaks() {
+        return speaks;
+    }
+
+    /** Whether calls that need credentials can be made (the client was built with some). */
+    public boolean hasCredentials() {
+        return missingCredentials == null;
     }
 
     /** The per-call options this runtime carries, or null. */

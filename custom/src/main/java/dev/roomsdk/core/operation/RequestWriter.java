@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import dev.roomsdk.core.auth.Anonymous;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.MissingCredentialsException;
+import dev.roomsdk.core.error.OperationVersionException;
 import dev.roomsdk.core.http.BufferedResponse;
 import dev.roomsdk.core.http.Idempotent;
 import dev.roomsdk.core.http.RequestOptions;
@@ -42,6 +43,11 @@ final class RequestWriter {
     }
 
     static Request write(OperationRuntime runtime, Operation op, Object[] values) {
+        ContractVersion speaks = runtime.speaks;
+        if (speaks != null && !speaks.version().equals(op.contractVersion)) {
+            throw new OperationVersionException(op.label, op.id, speaks.api(), op.contractVersion, speaks.version(),
+                    speaks.howToChoose());
+        }
         Parameter[] params = op.parameters;
         Object body = op.bodyIndex < 0 ? null : values[op.bodyIndex];
         List<String> violations = null;
@@ -111,7 +117,9 @@ final class RequestWriter {
             request.header("Accept-Encoding", "identity");
         }
         RequestBody requestBody = body(runtime.gson, op, values, body);
-        if (requestBody == null && (op.method.equals("POST") || op.method.equals("PUT") || op.method.equals("PATCH"))) {
+        if (requestBody == null && op.emptyBodyType != null) {
+            requestBody = RequestBody.create(new byte[0], op.emptyBodyType);
+        } else if (requestBody == null && (op.method.equals("POST") || op.method.equals("PUT") || op.method.equals("PATCH"))) {
             requestBody = EMPTY;
         }
         request.url(url.build()).method(op.method, requestBody).tag(Operation.class, op);

@@ -1,0 +1,50 @@
+package dev.roomsdk.core.operation;
+
+import java.util.Objects;
+
+/**
+ * The one version of an API's contract a client speaks, for APIs with several contract
+ * generations (Carbonio 1.3.1 and 1.6): the runtime refuses, before any I/O, an operation
+ * generated from another version's contract, with a message naming the API, both versions and
+ * how to choose ({@link #howToChoose()}). Immutable.
+ */
+public final class ContractVersion {
+
+    private final String api;
+    private final String version;
+    private final String howToChoose;
+
+    private ContractVersion(String api, String version, String howToChoose) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.version = Objects.requireNonNull(version, "version");
+        this.howToChoose = Objects.requireNonNull(howToChoose, "howToChoose");
+    }
+
+    /**
+     * The client speaks {@code version} (the contract's {@code info.version}) of {@code api};
+     * {@code howToChoose} tells how to build a client of another version, e.g.
+     * {@code Carbonio.builder().generation(...)}.
+     */
+    public static ContractVersion of(String api, String version, String howToChoose) {
+        return new ContractVersion(api, version, howToChoose);
+    }
+
+    /** What messages call the API, e.g. {@code Carbonio}. */
+    public String api() {
+        return api;
+    }
+
+    /** The contract version, as the generated operations carry it ({@link Operation#contractVersion()}). */
+    public String version() {
+        return version;
+    }
+
+    public String howToChoose() {
+        return howToChoose;
+    }
+
+    @Override
+    public String toString() {
+        return api + " " + version;
+    }
+}
