@@ -1,0 +1,135 @@
+package dev.roomsdk.bench.perf;
+
+import dev.roomsdk.carbonio.Carbonio;
+import dev.roomsdk.core.http.HttpSettings;
+import dev.roomsdk.core.transfer.Download;
+import dev.roomsdk.core.transfer.TransferBody;
+import dev.roomsdk.videsk.RoomQuery;
+import dev.roomsdk.videsk.Videsk;
+import dev.roomsdk.videsk.model.Authorization;
+import dev.roomsdk.videsk.model.Room;
+import java.io.OutputStream;
+import java.net.Proxy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import okhttp3.OkHttpClient;
+
+/**
+ * The SDK contender, and the ONLY benchmark class that calls the SDK: when the SDK's surface
+ * changes, this is the one file to adapt. Entry points with their default settings; the one
+ * exception is the in-memory scenario, where the SDK is handed a base OkHttp client whose
+ * only change from the default is its socket factory ({@link Endpoints#sockets()}), since
+ * {@link HttpSettings#baseClient} is the SDK's public way to choose a transport.
+ */
+public final class SdkContender implements Contender {
+
+    private final Videsk videsk;
+    private final Carbonio carbonio;
+    private final OkHttpClient inMemoryBase;
+
+    /** Both entry points, default settings, the fixed dummy credentials of {@link Endpoints}. */
+    public SdkContender(Endpoints endpoints) {
+        Videsk.Builder v = Videsk.builder().baseUrl(endpoints.baseUrl()).apiToken(Endpoints.VIDESK_TOKEN);
+        Carbonio.Builder c = Carbonio.builder().baseUrl(endpoints.baseUrl()).authToken(Endpoints.CARBONIO_TOKEN);
+        if (endpoints.sockets() != null) {
+            inMemoryBase = new OkHttpClient.Builder().socketFactory(endpoints.sockets()).proxy(Proxy.NO_PROXY).build();
+            HttpSettings inMemory = HttpSettings.builder().baseClient(inMemoryBase).build();
+            v.httpSettings(inMemory);
+            c.httpSettings(inMemory);
+        } else {
+            inMemoryBase = null;
+        }
+        this.videsk = v.build();
+        this.carbonio = c.build();
+    }
+
+    @Override
+    public String name() {
+        return "sdk";
+    }
+
+    @Override
+    public Object videskGetRoom(String roomId) {
+        return videsk.rooms().getRoom(roomId);
+    }
+
+    @Override
+    public String how(Operation operation) {
+        switch (operation) {
+            case GET_ROOM: return "videsk.rooms().getRoom(id)";
+            case BUILD_GET_ROOM: return "videsk.rooms().getRoomCall(id, null): the contract check and request tagging,"
+                    + " not the interceptors, which run only when a call executes";
+            case LIST_ALL: return "videsk.listRooms(RoomQuery.builder().build()).stream()";
+            case LIST_ROOM: return "carbonio.rooms().listRoom(null, null)";
+            case UPLOAD: return "carbonio.files().uploadAttachment(roomId, TransferBody.of(path))";
+            case DOWNLOAD: return "carbonio.files().downloadAttachment(id).writeTo(sink)";
+            default: throw new IllegalArgumentException(operation.toString());
+        }
+    }
+
+    /**
+     * The generated operation's public call builder: the request is checked against the
+     * contract and built, the call made, nothing sent. The SDK's interceptors run only when a
+     * call executes, so they are not in this figure (the in-memory scenario has them).
+     */
+    @Override
+    public Object videskBuildGetRoom(String roomId) {
+        return videsk.rooms().getRoomCall(roomId, null);
+    }
+
+    @Override
+    public long videskListAll() {
+        return videsk.listRooms(RoomQuery.builder().build()).stream().mapToLong(r -> r.getId().length()).sum();
+    }
+
+    @Override
+    public List<?> carbonioListRoom() {
+        return carbonio.rooms().listRoom(null, null);
+    }
+
+    @Override
+    public String carbonioUpload(UUID roomId, Path file) {
+        return carbonio.files().uploadAttachment(roomId, TransferBody.of(file)).getId().toString();
+    }
+
+    @Override
+    public long carbonioDownload(UUID fileId, OutputStream sink) throws Exception {
+        try (Download d = carbonio.files().downloadAttachment(fileId)) {
+            return d.writeTo(sink);
+        }
+    }
+
+    @Override
+    public String videskRoomSummary(Object room) {
+        Room r = (Room) room;
+        Authorization last = r.getAuthorizations().get(r.getAuthorizations().size() - 1);
+        return Summaries.videskRoom(r.getId(), r.getName(), r.getExternalId(), r.getExp(), r.getNbf(),
+                r.getAuthorizations().size(), last.getJti(), last.getCreatedAt());
+    }
+
+    @Override
+    public String carbonioRoomsSummary(List<?> rooms) {
+        long members = 0;
+        long children = 0;
+        for (Object o : rooms) {
+            dev.roomsdk.carbonio.model.Room r = (dev.roomsdk.carbonio.model.Room) o;
+            members += r.getMembers() == null ? 0 : r.getMembers().size();
+            children += r.getChildren() == null ? 0 : r.getChildren().size();
+        }
+        dev.roomsdk.carbonio.model.Room first = (dev.roomsdk.carbonio.model.Room) rooms.get(0);
+        dev.roomsdk.carbonio.model.Room last = (dev.roomsdk.carbonio.model.Room) rooms.get(rooms.size() - 1);
+        return Summaries.carbonioRooms(rooms.size(), first.getId().toString(), String.valueOf(last.getType()), members,
+                children, last.getUpdatedAt(), last.getUserSettings().getMuted());
+    }
+
+    @Override
+    public void close() {
+        videsk.close();
+        carbonio.close();
+        if (inMemoryBase != null) {
+            inMemoryBase.dispatcher().executorService().shutdown();
+            inMemoryBase.connectionPool().evictAll();
+        }
+    }
+}
