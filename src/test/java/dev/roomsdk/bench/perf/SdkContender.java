@@ -51,31 +51,31 @@ public final class SdkContender implements Contender {
 
     @Override
     public Object videskGetRoom(String roomId) {
-        return videsk.rooms().getRoom(roomId);
+        return videsk.rooms().getRoom(roomId).execute();
     }
 
     @Override
     public String how(Operation operation) {
         switch (operation) {
-            case GET_ROOM: return "videsk.rooms().getRoom(id)";
-            case BUILD_GET_ROOM: return "videsk.rooms().getRoomCall(id, null): the contract check and request tagging,"
-                    + " not the interceptors, which run only when a call executes";
+            case GET_ROOM: return "videsk.rooms().getRoom(id).execute()";
+            case BUILD_GET_ROOM: return "videsk.rooms().getRoom(id) and the runtime's request writing (contract check,"
+                    + " URL, headers, tags), not the interceptors, which run only when a call executes";
             case LIST_ALL: return "videsk.listRooms(RoomQuery.builder().build()).stream()";
-            case LIST_ROOM: return "carbonio.rooms().listRoom(null, null)";
-            case UPLOAD: return "carbonio.files().uploadAttachment(roomId, TransferBody.of(path))";
-            case DOWNLOAD: return "carbonio.files().downloadAttachment(id).writeTo(sink)";
+            case LIST_ROOM: return "carbonio.rooms().listRoom().execute()";
+            case UPLOAD: return "carbonio.files().uploadAttachment(roomId, TransferBody.of(path)).execute()";
+            case DOWNLOAD: return "carbonio.attachments().getAttachment(id).execute().writeTo(sink)";
             default: throw new IllegalArgumentException(operation.toString());
         }
     }
 
     /**
-     * The generated operation's public call builder: the request is checked against the
-     * contract and built, the call made, nothing sent. The SDK's interceptors run only when a
+     * The typed call and the request the runtime writes for it: checked against the contract
+     * and built, nothing sent. The SDK's interceptors run only when a
      * call executes, so they are not in this figure (the in-memory scenario has them).
      */
     @Override
     public Object videskBuildGetRoom(String roomId) {
-        return videsk.rooms().getRoomCall(roomId, null);
+        return dev.roomsdk.core.operation.Requests.of(videsk.rooms().getRoom(roomId));
     }
 
     @Override
@@ -85,17 +85,17 @@ public final class SdkContender implements Contender {
 
     @Override
     public List<?> carbonioListRoom() {
-        return carbonio.rooms().listRoom(null, null);
+        return carbonio.rooms().listRoom().execute();
     }
 
     @Override
     public String carbonioUpload(UUID roomId, Path file) {
-        return carbonio.files().uploadAttachment(roomId, TransferBody.of(file)).getId().toString();
+        return carbonio.files().uploadAttachment(roomId, TransferBody.of(file)).execute().getId().toString();
     }
 
     @Override
     public long carbonioDownload(UUID fileId, OutputStream sink) throws Exception {
-        try (Download d = carbonio.files().downloadAttachment(fileId)) {
+        try (Download d = carbonio.attachments().getAttachment(fileId).execute()) {
             return d.writeTo(sink);
         }
     }

@@ -68,6 +68,11 @@ public abstract class OperationCall<T> {
         return runtime.executeAsync(operation, values.clone(), progress);
     }
 
+    /** The request {@code execute()} would send now (checked, written, not sent); for tests and benchmarks. */
+    okhttp3.Request toRequest() {
+        return RequestWriter.write(runtime, operation, values.clone());
+    }
+
     /** The operation this call sends. */
     public final Operation operation() {
         return operation;
