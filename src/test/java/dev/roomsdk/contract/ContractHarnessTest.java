@@ -89,7 +89,57 @@ class ContractHarnessTest {
 
         List<String> v = server.violations(false);
         assertEquals(1, v.size());
-        assertTrue(v.get(0).contains("$limit") && v.get(0).contains("$sort[createdAt]=2"), v.get(0));
+        assertTrue(v.get(0).contains("$limit"), v.get(0));
+        assertTrue(v.get(0).contains("query parameter $sort[createdAt]=2: not one of [1, -1]"), v.get(0));
+    }
+
+    static final String NO_ROOMS = "{\"total\":0,\"limit\":10,\"skip\":0,\"data\":[]}";
+
+    /** The deepObject form Videsk reads, one key per sort field: on contract. */
+    @Test
+    void deepObjectSortInBracketsIsOnContract() throws IOException {
+        serve(200, NO_ROOMS);
+        send("/vpaas/rooms?$limit=10&$sort%5BcreatedAt%5D=-1&$sort%5Bname%5D=1");
+
+        assertEquals(List.of(), server.violations(false));
+    }
+
+    /** A map written as its toString() (what a client that ignores style: deepObject sends) is a violation. */
+    @Test
+    void deepObjectSortAsOneFlatValueIsAViolation() throws IOException {
+        serve(200, NO_ROOMS);
+        send("/vpaas/rooms?$sort=%7BcreatedAt%3D-1%7D");
+        send("/vpaas/rooms?$sort%5BcreatedAt%5D=-1");
+
+        List<String> v = server.violations(false);
+        assertEquals(1, v.size(), "only the flat one: " + v);
+        assertTrue(v.get(0).startsWith("GET /vpaas/rooms?$sort=%7BcreatedAt%3D-1%7D -> 200"), v.get(0));
+        assertTrue(v.get(0).contains("query parameter $sort={createdAt=-1}: deepObject parameter $sort must be sent as "
+                + "$sort[field]=value"), v.get(0));
+    }
+
+    @Test
+    void aBareDeepObjectNameIsAViolation() throws IOException {
+        serve(200, NO_ROOMS);
+        send("/vpaas/rooms?$sort=");
+
+        List<String> v = server.violations(false);
+        assertEquals(1, v.size(), v.toString());
+        assertTrue(v.get(0).contains("$sort=") && v.get(0).contains("deepObject"), v.get(0));
+    }
+
+    @Test
+    void deepObjectKeysWithoutAFieldOrNestedAreViolations() throws IOException {
+        serve(200, NO_ROOMS);
+        send("/vpaas/rooms?$sort%5B%5D=1");
+        send("/vpaas/rooms?$sort%5Ba%5D%5Bb%5D=1");
+        send("/vpaas/rooms?$sort%5BcreatedAt%5D=");
+
+        List<String> v = server.violations(false);
+        assertEquals(3, v.size(), v.toString());
+        assertTrue(v.get(0).contains("$sort[]"), v.get(0));
+        assertTrue(v.get(1).contains("$sort[a][b]"), v.get(1));
+        assertTrue(v.get(2).contains("$sort[createdAt]=") && v.get(2).contains("not an integer"), v.get(2));
     }
 
     @Test

@@ -34,9 +34,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code mappings/} and {@code __files/} layout), which tests extend with the Java DSL; resets stubs and
  * journal before each test, and after each test validates every request the SDK sent and
  * every response WireMock served against {@code specs/<api>.yaml}. Any violation fails the
- * test with the validator's report. Each validated request also counts its operation as
- * exercised for the spec coverage tests, and its query is kept under the test's name for
- * {@code PaginatedOperationsTest}.
+ * test with the validator's report. Each interaction validated after a test is recorded, with
+ * its query and the test's name, in this build's coverage files ({@link ExercisedOperations}),
+ * which the coverage checks ({@code SpecCoverageTest}, {@code PaginatedOperationsTest}) read in
+ * surefire's later {@code coverage} execution.
  */
 public final class ContractServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -154,14 +155,15 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
 
     /**
      * Validates every interaction of the current test against the spec and returns the
-     * violations found; operations of valid interactions count as exercised. Called after
-     * each test; public so the harness's own tests can check that it catches drift.
+     * violations found. Public so the harness's own tests (and tests that check an interaction
+     * on purpose) can see that it catches drift; it records nothing: only the validation after
+     * each test counts an operation as exercised.
      */
     public List<String> violations(boolean forwardCompatible) {
         return violations(forwardCompatible, null);
     }
 
-    /** As {@link #violations(boolean)}; when {@code test} is given, also records each valid request's query under it. */
+    /** As {@link #violations(boolean)}; when {@code test} is given, records each valid interaction under it. */
     private List<String> violations(boolean forwardCompatible, String test) {
         List<String> violations = new ArrayList<>();
         for (ServeEvent event : events()) {
@@ -176,11 +178,8 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
             String report = InteractionValidator.validate(spec, operation, forwardCompatible, request, event.getResponse());
             if (!report.isEmpty()) {
                 violations.add(report);
-            } else {
-                ExercisedOperations.record(spec.api(), operation);
-                if (test != null) {
-                    ExercisedOperations.recordQuery(spec.api(), operation, test, query(request));
-                }
+            } else if (test != null) {
+                ExercisedOperations.current().record(spec.api(), operation, test, query(request));
             }
         }
         return violations;

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,10 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * wire: an operation is paginated when it takes a paging query parameter, and one test
  * method of {@code <Api>PaginationTest} must have sent it (validated against the spec) for at
  * least two different pages, with the page size on every request. A paging parameter added
- * to a spec fails here, naming the operation, until it is wired and walked. Runs after the
- * other test classes (class order in the pom), like {@link SpecCoverageTest}.
+ * to a spec fails here, naming the operation, until it is wired and walked. Like
+ * {@link SpecCoverageTest}, it reads the coverage files of the build ({@link ExercisedOperations})
+ * in surefire's {@code coverage} execution, after every other test has run.
  */
-@Order(Integer.MAX_VALUE)
 class PaginatedOperationsTest {
 
     /** The paging styles the SDK supports: the page-size parameter and the one that points at the next page. */
@@ -213,6 +212,7 @@ class PaginatedOperationsTest {
     @ParameterizedTest(name = "specs/{0}.yaml")
     @ValueSource(strings = {"carbonio", "zoom", "videsk"})
     void everyPaginatedOperationIsWalkedOverSeveralPagesByItsPaginationTest(String api) {
+        ExercisedOperations records = CoverageRun.recordsOfThisBuild();
         Map<String, Set<String>> queries = queryParameters(api);
         String testClass = paginationTestClass(api);
         List<String> unwalked = new ArrayList<>();
@@ -222,7 +222,7 @@ class PaginatedOperationsTest {
                 unwalked.add(operation + ": no supported paging style");
                 continue;
             }
-            Map<String, List<Map<String, List<String>>>> byTest = ExercisedOperations.queriesByTest(api, operation);
+            Map<String, List<Map<String, List<String>>>> byTest = records.queriesByTest(api, operation);
             boolean walked = byTest.entrySet().stream()
                     .filter(e -> e.getKey().startsWith(testClass + "#"))
                     .anyMatch(e -> walksSeveralPages(e.getValue(), style));

@@ -42,8 +42,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code specs/} (found by listing the folder, so a new contract is picked up as it lands),
  * {@value #CASES} seeded cases each build a valid example from the schema (required fields,
  * types, formats, enums, bounds), add random unknown fields at every object level and swap
- * enum values for unknown ones, then decode it with the generated client's JSON (plus the
- * SDK's {@link UnknownEnumValues}, as every API client installs it) into
+ * enum values for unknown ones, then decode it with the generated client's JSON, the Gson the
+ * runtime decodes responses with (built by {@code JsonCodec}, with the SDK's
+ * {@link UnknownEnumValues} in front), into
  * {@code dev.roomsdk.<api>.model.<Schema>}. Each case must decode without error, and writing
  * the model back must give every field that was served (known fields with their values,
  * unknown fields, the raw unknown enum values), which {@link UnknownEnumValues#rawValue}
@@ -73,7 +74,7 @@ class ResponseSchemaFuzzTest {
             Map<String, Schema<?>> components = components(spec);
             Map<String, String> schemas = responseSchemas(spec, components);
             assertTrue(!schemas.isEmpty(), api + " has no response schema");
-            Gson gson = UnknownEnumValues.install(generatedGson(api));
+            Gson gson = generatedGson(api); // as the runtime decodes: UnknownEnumValues is already in it (JsonCodec)
             schemas.forEach((name, className) -> tests.add(DynamicTest.dynamicTest(api + " " + name,
                     () -> fuzz(api, name, className, components, gson))));
         }

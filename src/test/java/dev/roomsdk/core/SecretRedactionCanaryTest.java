@@ -29,7 +29,6 @@ import dev.roomsdk.videsk.model.RoomWithToken;
 import dev.roomsdk.zoom.model.ZoomRoomProfile;
 import dev.roomsdk.zoom.ZoomOAuth;
 import dev.roomsdk.zoom.ZoomRooms;
-import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -137,7 +136,7 @@ class SecretRedactionCanaryTest {
                 () -> AccessToken.of(n.getAndIncrement() == 0 ? CANARY_TOKEN_OLD : CANARY_TOKEN_NEW)).build();
 
         try (Videsk videsk = Videsk.builder().baseUrl(videskServer.baseUrl()).tokenProvider(tokens).build()) {
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> videsk.rooms().getRoom("r1"));
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> videsk.rooms().getRoom("r1").execute());
             capture(e);
             captured.add(videsk.toString());
             captured.add(tokens.toString());
@@ -195,11 +194,11 @@ class SecretRedactionCanaryTest {
 
         CachingTokenProvider s2s = ZoomOAuth.serverToServer("acc", "client", CANARY_SECRET).oauthBaseUrl(oauth.baseUrl()).build();
         try (ZoomRooms zoom = ZoomRooms.builder().baseUrl(oauth.baseUrl() + "/v2").credentials(s2s).build()) {
-            ZoomRoomProfile profile = zoom.rooms().getZRProfile("room-1", null);
+            ZoomRoomProfile profile = zoom.rooms().getZRProfile("room-1").execute();
             captured.add(String.valueOf(profile));
             assertEquals(CANARY_PASSCODE, profile.getBasic().getRoomPasscode(), "masked in toString only");
             assertEquals(CANARY_ACTIVATION, profile.getBasic().getActivationCode());
-            AuthenticationException e = assertThrows(AuthenticationException.class, () -> zoom.rooms().getZRProfile("room-2", null));
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> zoom.rooms().getZRProfile("room-2").execute());
             capture(e);
             captured.add(zoom.toString());
             captured.add(s2s.toString());
@@ -221,8 +220,8 @@ class SecretRedactionCanaryTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"accessToken\":\"" + CANARY_ROOM_JWT + "\"}")));
 
         try (Videsk videsk = Videsk.builder().baseUrl(videskServer.baseUrl()).apiToken("api").build()) {
-            RoomWithToken room = videsk.rooms().createRoom(new CreateRoomRequest().name("Standup"));
-            JoinRoomResponse joined = videsk.rooms().joinRoom("r1", new JsonObject());
+            RoomWithToken room = videsk.rooms().createRoom(new CreateRoomRequest().name("Standup")).execute();
+            JoinRoomResponse joined = videsk.rooms().joinRoom("r1").execute();
             assertEquals(CANARY_ROOM_JWT, room.getAccessToken());
             assertEquals(CANARY_ROOM_JWT, joined.getAccessToken());
             captured.add(room.toString());
@@ -243,7 +242,7 @@ class SecretRedactionCanaryTest {
         ResponseDecodeException e;
         try (Videsk videsk = Videsk.builder().baseUrl(videskServer.baseUrl()).apiToken("api").build()) {
             e = assertThrows(ResponseDecodeException.class,
-                    () -> videsk.rooms().createRoom(new CreateRoomRequest().name("Standup")));
+                    () -> videsk.rooms().createRoom(new CreateRoomRequest().name("Standup")).execute());
         }
         capture(e);
 

@@ -153,7 +153,7 @@ class AuthInterceptorChainFailureTest {
         };
 
         try (Videsk videsk = Videsk.builder().baseUrl("http://127.0.0.1:" + server.getPort()).tokenProvider(failing).build()) {
-            TokenRefreshException e = assertThrows(TokenRefreshException.class, () -> videsk.rooms().getRoom("r1"));
+            TokenRefreshException e = assertThrows(TokenRefreshException.class, () -> videsk.rooms().getRoom("r1").execute());
             assertSame(refused, e, "the typed error itself, unwrapped");
         }
 

@@ -52,7 +52,7 @@ class RedirectCredentialTest {
 
         Room room;
         try (Videsk videsk = Videsk.builder().baseUrl(home.baseUrl()).apiToken("videsk-secret").build()) {
-            room = videsk.rooms().getRoom("r1");
+            room = videsk.rooms().getRoom("r1").execute();
         }
 
         assertEquals("Bearer videsk-secret", only(home).getHeader("Authorization"));
@@ -68,7 +68,7 @@ class RedirectCredentialTest {
                 .withHeader("Content-Type", "application/json").withBody(ROOM_JSON)));
 
         try (Videsk videsk = Videsk.builder().baseUrl(home.baseUrl()).apiToken("videsk-secret").build()) {
-            videsk.rooms().getRoom("r1");
+            videsk.rooms().getRoom("r1").execute();
         }
 
         List<LoggedRequest> all = home.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
@@ -85,7 +85,7 @@ class RedirectCredentialTest {
                 .withHeader("Content-Type", "text/plain").withBody("hello")));
 
         try (Carbonio carbonio = Carbonio.builder().baseUrl(home.baseUrl()).authToken("zm-secret").build();
-             Download d = carbonio.files().downloadAttachment(file)) {
+             Download d = carbonio.attachments().getAttachment(file).execute()) {
             assertEquals("hello", new String(d.inputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
 

@@ -26,7 +26,7 @@ class ResponseDecodeScopeTest {
             throw new IllegalStateException("user is not logged in");
         }).build()) {
             // typed like every credential failure (ChainFailure carries only RoomSdkExceptions), the original kept as cause
-            TokenRefreshException e = assertThrows(TokenRefreshException.class, () -> videsk.rooms().getRoom("r1"));
+            TokenRefreshException e = assertThrows(TokenRefreshException.class, () -> videsk.rooms().getRoom("r1").execute());
             assertEquals("user is not logged in", assertInstanceOf(IllegalStateException.class, e.getCause()).getMessage());
         }
         assertEquals(0, server.requests().size());
@@ -38,7 +38,7 @@ class ResponseDecodeScopeTest {
         server.stubFor(get(urlPathEqualTo("/vpaas/rooms/r1")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("[1,2,3]")));
         try (Videsk videsk = Videsk.builder().baseUrl(server.baseUrl()).apiToken("t").build()) {
-            assertThrows(ResponseDecodeException.class, () -> videsk.rooms().getRoom("r1"));
+            assertThrows(ResponseDecodeException.class, () -> videsk.rooms().getRoom("r1").execute());
         }
     }
 }

@@ -5,12 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.videsk.Videsk;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,8 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A path parameter can never change the path: reserved characters, '%', spaces and unicode
  * arrive percent-encoded inside one segment (checked on what WireMock received), and the
  * segments URL normalisation would drop or resolve ('', '.', '..') are refused before I/O.
- * Videsk's client stands in for all three: the encoding is the generated clients' and the
- * refusal is {@link RequestValidator}'s.
+ * Videsk's client stands in for all three: the encoding and the refusal are the one runtime's
+ * (core.operation), which every generated operation goes through.
  */
 class PathParameterEncodingTest {
 
@@ -54,16 +57,24 @@ class PathParameterEncodingTest {
         "räum-日本       | r%C3%A4um-%E6%97%A5%E6%9C%AC",
     })
     void reservedCharactersStayInsideOneSegment(String id, String wire) {
-        assertEquals("r1", videsk.rooms().getRoom(id).getId());
+        assertEquals("r1", videsk.rooms().getRoom(id).execute().getId());
         assertEquals("/vpaas/rooms/" + wire, server.onlyRequest().getUrl());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {".", ".."})
     void dotSegmentsAreRefusedBeforeAnyRequest(String id) {
-        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> videsk.rooms().getRoom(id));
-        assertEquals("getRoom: invalid request: path: a path parameter must not be '.' or '..', which would change "
-                + "the path, got '" + id + "'", e.getMessage());
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> videsk.rooms().getRoom(id).execute());
+        assertEquals("getRoom (GET /vpaas/rooms/{roomId}): invalid request: roomId: must not be '.' or '..', which would "
+                + "change the path", e.getMessage());
+        assertEquals(List.of("roomId: must not be '.' or '..', which would change the path"), e.violations());
+        assertEquals(0, server.requests().size());
+    }
+
+    @Test
+    void anEmptySegmentIsRefusedBeforeAnyRequest() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> videsk.rooms().getRoom("").execute());
+        assertTrue(e.violations().contains("roomId: is empty, which would change the path"), e.violations().toString());
         assertEquals(0, server.requests().size());
     }
 }

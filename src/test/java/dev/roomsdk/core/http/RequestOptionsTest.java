@@ -11,18 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.error.RoomSdkTimeoutException;
 import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.core.paging.PageFetchException;
 import dev.roomsdk.videsk.RoomQuery;
 import dev.roomsdk.videsk.SortDirection;
 import dev.roomsdk.videsk.Videsk;
-import dev.roomsdk.videsk.invoker.ApiCallback;
-import dev.roomsdk.videsk.invoker.ApiException;
 import dev.roomsdk.videsk.model.Room;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -73,27 +71,7 @@ class RequestOptionsTest {
 
     /** getRoom through OkHttp's dispatcher threads, which a close() of the owner shuts down. */
     static CompletableFuture<Room> getRoomAsync(Videsk client) {
-        CompletableFuture<Room> async = new CompletableFuture<>();
-        client.rooms().getRoomAsync("r1", new ApiCallback<>() {
-            @Override
-            public void onFailure(ApiException e, int statusCode, Map<String, List<String>> responseHeaders) {
-                async.completeExceptionally(e);
-            }
-
-            @Override
-            public void onSuccess(Room result, int statusCode, Map<String, List<String>> responseHeaders) {
-                async.complete(result);
-            }
-
-            @Override
-            public void onUploadProgress(long bytesWritten, long contentLength, boolean done) {
-            }
-
-            @Override
-            public void onDownloadProgress(long bytesRead, long contentLength, boolean done) {
-            }
-        });
-        return async;
+        return client.rooms().getRoom("r1").executeAsync();
     }
 
     @Test
@@ -102,10 +80,10 @@ class RequestOptionsTest {
         serve(503, "{}", 0);
         Videsk once = videsk.withOptions(NO_RETRIES);
         assertNotSame(videsk, once);
-        assertThrows(ServerException.class, () -> once.rooms().getRoom("r1"));
+        assertThrows(ServerException.class, () -> once.rooms().getRoom("r1").execute());
         assertEquals(1, server.requests().size());
 
-        assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1"));
+        assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1").execute());
         assertEquals(1 + 3, server.requests().size(), "the client's default policy is untouched");
     }
 
@@ -115,7 +93,7 @@ class RequestOptionsTest {
         serve(500, "{}", 0);
         RetryPolicy five = RetryPolicy.builder().maxAttempts(5).sleeper(waits::add).build();
         assertThrows(ServerException.class,
-                () -> videsk.withOptions(RequestOptions.builder().retryPolicy(five).build()).rooms().getRoom("r1"));
+                () -> videsk.withOptions(RequestOptions.builder().retryPolicy(five).build()).rooms().getRoom("r1").execute());
         assertEquals(5, server.requests().size());
         assertEquals(4, waits.size());
     }
@@ -126,12 +104,12 @@ class RequestOptionsTest {
         serve(200, ROOM, 1500);
         RequestOptions quick = RequestOptions.builder().readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build();
         long start = System.nanoTime();
-        assertThrows(RoomSdkTimeoutException.class, () -> videsk.withOptions(quick).rooms().getRoom("r1"));
+        assertThrows(RoomSdkTimeoutException.class, () -> videsk.withOptions(quick).rooms().getRoom("r1").execute());
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(ms < 1_200, "ended at the 200 ms read timeout, took " + ms + " ms");
         assertEquals(1, server.requests().size());
 
-        assertEquals("r1", videsk.rooms().getRoom("r1").getId(), "the parent still waits up to its 10 s");
+        assertEquals("r1", videsk.rooms().getRoom("r1").execute().getId(), "the parent still waits up to its 10 s");
         assertEquals(2, server.requests().size());
     }
 
@@ -142,7 +120,7 @@ class RequestOptionsTest {
         RequestOptions bounded = RequestOptions.builder().callTimeout(Duration.ofMillis(400)).build();
         long start = System.nanoTime();
         RoomSdkTimeoutException e = assertThrows(RoomSdkTimeoutException.class,
-                () -> videsk.withOptions(bounded).rooms().getRoom("r1"));
+                () -> videsk.withOptions(bounded).rooms().getRoom("r1").execute());
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(ms < 1_500, "ended at the 400 ms call timeout, took " + ms + " ms");
         assertTrue(e.getMessage().contains("GET /vpaas/rooms/r1"), e.getMessage());
@@ -183,7 +161,7 @@ class RequestOptionsTest {
     void closingADerivedClientLeavesTheSharedPoolOpen() throws Exception {
         serve(200, ROOM, 0);
         Videsk derived = videsk.withOptions(NO_RETRIES);
-        assertEquals("r1", derived.rooms().getRoom("r1").getId());
+        assertEquals("r1", derived.rooms().getRoom("r1").execute().getId());
         derived.close();
 
         assertEquals("r1", getRoomAsync(videsk).get(10, TimeUnit.SECONDS).getId(),
@@ -199,7 +177,8 @@ class RequestOptionsTest {
         serve(200, ROOM, 0);
         Videsk derived = videsk.withOptions(NO_RETRIES);
         videsk.close();
-        assertThrows(ExecutionException.class, () -> getRoomAsync(derived).get(10, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> getRoomAsync(derived).get(10, TimeUnit.SECONDS));
+        assertInstanceOf(RoomSdkIoException.class, e.getCause(), "an SDK exception, not OkHttp's");
         assertEquals(0, server.requests().size());
     }
 
@@ -207,7 +186,7 @@ class RequestOptionsTest {
     void optionsLeaveSuccessfulCallsAlone() {
         serve(200, ROOM, 0);
         RequestOptions options = RequestOptions.builder().readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(5)).build();
-        assertEquals("r1", videsk.withOptions(options).rooms().getRoom("r1").getId());
+        assertEquals("r1", videsk.withOptions(options).rooms().getRoom("r1").execute().getId());
         assertEquals(1, server.requests().size());
         assertEquals("Bearer t", server.requests().get(0).getHeader("Authorization"), "the parent's credentials");
     }

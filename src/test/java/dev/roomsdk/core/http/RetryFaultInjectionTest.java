@@ -117,7 +117,7 @@ class RetryFaultInjectionTest {
     @OffContract
     void connectionResetIsRetriedThenSurfacesAsIoError() {
         serve(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1"));
+        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1").execute());
         outcome("connection reset", "RoomSdkIoException", 3);
     }
 
@@ -125,7 +125,7 @@ class RetryFaultInjectionTest {
     @OffContract
     void emptyResponseIsRetriedThenSurfacesAsIoError() {
         serve(aResponse().withFault(Fault.EMPTY_RESPONSE));
-        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1"));
+        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1").execute());
         outcome("empty response", "RoomSdkIoException", 3);
     }
 
@@ -133,7 +133,7 @@ class RetryFaultInjectionTest {
     @OffContract
     void randomDataThenCloseIsRetriedThenSurfacesAsIoError() {
         serve(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE));
-        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1"));
+        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1").execute());
         outcome("random data then close", "RoomSdkIoException", 3);
     }
 
@@ -142,7 +142,7 @@ class RetryFaultInjectionTest {
     void malformedChunkAfterHeadersSurfacesAsIoErrorWithoutRetry() {
         // the status line was a 200: the body fails while being read, after the retry decision
         serve(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
-        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1"));
+        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1").execute());
         outcome("malformed chunk (after a 200 status line)", "RoomSdkIoException", 1);
     }
 
@@ -151,7 +151,7 @@ class RetryFaultInjectionTest {
     void stallPastTheReadTimeoutEndsInTypedTimeout() {
         serve(json(200, ROOM).withFixedDelay(1500));
         long start = System.nanoTime();
-        RoomSdkTimeoutException e = assertThrows(RoomSdkTimeoutException.class, () -> videsk.rooms().getRoom("r1"));
+        RoomSdkTimeoutException e = assertThrows(RoomSdkTimeoutException.class, () -> videsk.rooms().getRoom("r1").execute());
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         outcome("fixed delay 1.5 s past the 300 ms read timeout", "RoomSdkTimeoutException", 3);
         assertTrue(elapsedMs < 3 * 1500, "each attempt ended at the 300 ms read timeout, took " + elapsedMs + " ms");
@@ -163,7 +163,7 @@ class RetryFaultInjectionTest {
     void tooManyRequestsHonoursRetryAfterSeconds() {
         serveInSequence(json(429, "{\"name\":\"TooManyRequests\",\"message\":\"slow down\",\"code\":429}").withHeader("Retry-After", "2"),
                 json(200, ROOM));
-        assertEquals("r1", videsk.rooms().getRoom("r1").getId());
+        assertEquals("r1", videsk.rooms().getRoom("r1").execute().getId());
         outcome("429 with Retry-After: 2, then 200", "success (waited 2 s, recorded)", 2);
         assertEquals(1, waits.size());
         assertTrue(waits.get(0).toMillis() >= 1900 && waits.get(0).toMillis() <= 2000, "waited " + waits);
@@ -173,7 +173,7 @@ class RetryFaultInjectionTest {
     @OffContract
     void retryAfterBeyondTheCapSurfacesAtOnce() {
         serve(json(429, "{\"code\":429,\"message\":\"daily\"}").withHeader("Retry-After", "3600"));
-        RateLimitException e = assertThrows(RateLimitException.class, () -> videsk.rooms().getRoom("r1"));
+        RateLimitException e = assertThrows(RateLimitException.class, () -> videsk.rooms().getRoom("r1").execute());
         outcome("429 with Retry-After: 3600 (over the 10 s cap)", "RateLimitException with retryAt", 1);
         assertTrue(waits.isEmpty());
         assertTrue(e.retryAt().orElseThrow().isAfter(Instant.now().plusSeconds(3500)));
@@ -185,7 +185,7 @@ class RetryFaultInjectionTest {
         serve(json(429, "{\"code\":429,\"message\":\"You have reached the maximum daily rate limit for this API.\"}")
                 .withHeader("X-RateLimit-Type", "Daily-limit").withHeader("X-RateLimit-Category", "Medium")
                 .withHeader("Retry-After", "2026-11-23T00:00:00Z"));
-        RateLimitException e = assertThrows(RateLimitException.class, () -> videsk.rooms().getRoom("r1"));
+        RateLimitException e = assertThrows(RateLimitException.class, () -> videsk.rooms().getRoom("r1").execute());
         outcome("429 X-RateLimit-Type: Daily-limit", "RateLimitException, daily, retryAt = reset", 1);
         assertTrue(e.isDailyLimit());
         assertEquals(Instant.parse("2026-11-23T00:00:00Z"), e.retryAt().orElseThrow());
@@ -196,7 +196,7 @@ class RetryFaultInjectionTest {
     @OffContract
     void serviceUnavailableThenSuccessSucceedsOnTheSecondAttempt() {
         serveInSequence(json(503, "{}"), json(200, ROOM));
-        assertEquals("r1", videsk.rooms().getRoom("r1").getId());
+        assertEquals("r1", videsk.rooms().getRoom("r1").execute().getId());
         outcome("503 then 200", "success", 2);
         assertEquals(1, waits.size());
         assertTrue(waits.get(0).toMillis() <= 500, "first backoff is jittered within 500 ms: " + waits);
@@ -205,7 +205,7 @@ class RetryFaultInjectionTest {
     @Test
     void internalErrorForeverStopsAfterMaxAttempts() {
         serve(json(500, "{\"name\":\"GeneralError\",\"message\":\"boom\",\"code\":500,\"className\":\"general-error\"}"));
-        ServerException e = assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1"));
+        ServerException e = assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1").execute());
         outcome("500 forever", "ServerException 500", 3);
         assertEquals(2, waits.size());
         assertEquals(500, e.statusCode());
@@ -215,7 +215,7 @@ class RetryFaultInjectionTest {
     @OffContract
     void htmlBadGatewayIsRetriedThenSurfacesWithTheBody() {
         serve(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html><body>Bad gateway</body></html>"));
-        ServerException e = assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1"));
+        ServerException e = assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1").execute());
         outcome("HTML error page with 502", "ServerException 502, body kept", 3);
         assertEquals(502, e.statusCode());
         assertTrue(e.body().contains("Bad gateway"));
@@ -226,7 +226,7 @@ class RetryFaultInjectionTest {
     @OffContract
     void truncatedJsonIsADecodeErrorNotRetried() {
         serve(json(200, "{\"id\":\"r1\",\"name\":"));
-        assertThrows(ResponseDecodeException.class, () -> videsk.rooms().getRoom("r1"));
+        assertThrows(ResponseDecodeException.class, () -> videsk.rooms().getRoom("r1").execute());
         outcome("truncated JSON (200)", "ResponseDecodeException", 1);
     }
 
@@ -234,7 +234,7 @@ class RetryFaultInjectionTest {
     @OffContract
     void wrongJsonTypeIsADecodeError() {
         serve(json(200, "[\"not\",\"a\",\"room\"]"));
-        ResponseDecodeException e = assertThrows(ResponseDecodeException.class, () -> videsk.rooms().getRoom("r1"));
+        ResponseDecodeException e = assertThrows(ResponseDecodeException.class, () -> videsk.rooms().getRoom("r1").execute());
         assertTrue(e.getMessage().contains("GET /vpaas/rooms/r1"), e.getMessage());
         outcome("array where an object is due (200)", "ResponseDecodeException", 1);
     }
@@ -243,7 +243,7 @@ class RetryFaultInjectionTest {
     @OffContract
     void postIsNotRetriedOnServerError() {
         server.stubFor(post(urlPathEqualTo("/vpaas/rooms")).willReturn(json(503, "{}")));
-        assertThrows(ServerException.class, () -> videsk.rooms().createRoom(new CreateRoomRequest().name("x")));
+        assertThrows(ServerException.class, () -> videsk.rooms().createRoom(new CreateRoomRequest().name("x")).execute());
         outcome("503 on POST create without externalId", "ServerException 503", 1);
     }
 
@@ -254,7 +254,7 @@ class RetryFaultInjectionTest {
         videsk = Videsk.builder().baseUrl(server.baseUrl()).apiToken("t")
                 .httpSettings(HttpSettings.builder().retryPolicy(RetryPolicy.none()).build()).build();
         serve(json(503, "{}"));
-        assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1"));
+        assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1").execute());
         outcome("503 with RetryPolicy.none()", "ServerException 503", 1);
     }
 
@@ -262,7 +262,7 @@ class RetryFaultInjectionTest {
     @OffContract
     void createWithExternalIdIsRetried() {
         serveCreateInSequence(json(503, "{}"), json(201, "{\"id\":\"r9\",\"externalId\":\"standup\",\"accessToken\":\"a.b.c\"}"));
-        assertEquals("r9", videsk.rooms().createRoom(new CreateRoomRequest().externalId("standup")).getId());
+        assertEquals("r9", videsk.rooms().createRoom(new CreateRoomRequest().externalId("standup")).execute().getId());
         outcome("503 then 201 on POST create with externalId", "success", 2);
     }
 
@@ -273,7 +273,7 @@ class RetryFaultInjectionTest {
         serveCreateInSequence(json(201, "{\"id\":\"r9\"}").withFixedDelay(1_500),
                 json(409, "{\"name\":\"Conflict\",\"message\":\"externalId already exists\",\"code\":409,\"className\":\"conflict\"}"));
         ConflictException e = assertThrows(ConflictException.class,
-                () -> videsk.rooms().createRoom(new CreateRoomRequest().externalId("standup")));
+                () -> videsk.rooms().createRoom(new CreateRoomRequest().externalId("standup")).execute());
         assertEquals("externalId already exists", e.vendorError().orElseThrow().message().orElseThrow());
         outcome("POST create with externalId: timeout, then 409", "ConflictException (externalId already exists)", 2);
     }

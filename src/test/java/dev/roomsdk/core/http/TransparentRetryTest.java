@@ -59,7 +59,7 @@ class TransparentRetryTest {
 
         try (Videsk videsk = client(RetryPolicy.none())) {
             RoomSdkServiceException e = assertThrows(RoomSdkServiceException.class,
-                    () -> videsk.rooms().createRoom(new CreateRoomRequest().name("Standup")));
+                    () -> videsk.rooms().createRoom(new CreateRoomRequest().name("Standup")).execute());
             assertEquals(408, e.statusCode());
         }
         server.verify(1, postRequestedFor(urlPathEqualTo("/vpaas/rooms")));
@@ -70,7 +70,7 @@ class TransparentRetryTest {
         firstThen("/vpaas/rooms", true, aResponse().withStatus(503).withHeader("Retry-After", "0"), room(201));
 
         try (Videsk videsk = client(RetryPolicy.defaults())) {
-            assertThrows(ServerException.class, () -> videsk.rooms().createRoom(new CreateRoomRequest().name("Standup")));
+            assertThrows(ServerException.class, () -> videsk.rooms().createRoom(new CreateRoomRequest().name("Standup")).execute());
         }
         server.verify(1, postRequestedFor(urlPathEqualTo("/vpaas/rooms")));
     }
@@ -80,7 +80,7 @@ class TransparentRetryTest {
         firstThen("/vpaas/rooms/r1", false, aResponse().withStatus(503).withHeader("Retry-After", "0"), room(200));
 
         try (Videsk videsk = client(RetryPolicy.defaults().newBuilder().sleeper(waits::add).build())) {
-            assertEquals("r1", videsk.rooms().getRoom("r1").getId());
+            assertEquals("r1", videsk.rooms().getRoom("r1").execute().getId());
         }
         server.verify(2, getRequestedFor(urlPathEqualTo("/vpaas/rooms/r1")));
         assertEquals(1, waits.size(), "the policy, not OkHttp, made the second attempt");
@@ -91,7 +91,7 @@ class TransparentRetryTest {
         firstThen("/vpaas/rooms/r1", false, aResponse().withStatus(503).withHeader("Retry-After", "0"), room(200));
 
         try (Videsk videsk = client(RetryPolicy.none())) {
-            assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1"));
+            assertThrows(ServerException.class, () -> videsk.rooms().getRoom("r1").execute());
         }
         server.verify(1, getRequestedFor(urlPathEqualTo("/vpaas/rooms/r1")));
     }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.error.RoomSdkTimeoutException;
+import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
+import dev.roomsdk.testing.AdHocApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -19,10 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,7 @@ class DownloadBodyFailureTest {
 
     @AfterEach
     void stop() throws Exception {
+        apis.forEach(AdHocApi::close);
         if (server != null) {
             server.close();
         }
@@ -79,13 +82,22 @@ class DownloadBodyFailureTest {
         abstract void all(Download d, Path dir) throws IOException;
     }
 
-    static OkHttpClient client(long readTimeoutMs) {
-        return new OkHttpClient.Builder().readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
-                .retryOnConnectionFailure(false).build();
+    /** What the old raw client was: only the read timeout set, nothing resent. */
+    static HttpSettings.Builder client(long readTimeoutMs) {
+        return HttpSettings.builder().readTimeout(Duration.ofMillis(readTimeoutMs));
+    }
+
+    final List<AdHocApi> apis = new ArrayList<>();
+
+    /** A download of {@code path} through the SDK's runtime, with {@code options} when not null. */
+    Download download(HttpSettings.Builder settings, RequestOptions options, String path, ProgressListener progress) {
+        AdHocApi api = AdHocApi.withoutRetries(server.url(""), settings);
+        apis.add(api);
+        return (options == null ? api : api.withOptions(options)).download(path, progress);
     }
 
     /** Starts {@code how} and fails reading the whole body through {@code read}. */
-    RoomSdkIoException failure(BrokenBodyServer.Break how, Read read, OkHttpClient http, Request.Builder request)
+    RoomSdkIoException failure(BrokenBodyServer.Break how, Read read, HttpSettings.Builder settings, RequestOptions options)
             throws IOException {
         server = new BrokenBodyServer(how);
         ProgressListener progress = (done, total) -> {
@@ -93,7 +105,7 @@ class DownloadBodyFailureTest {
                 server.clientHasRead();
             }
         };
-        try (Download d = Transfers.download(http, request.url(server.url("/files/42")).build(), progress)) {
+        try (Download d = download(settings, options, "/files/42", progress)) {
             return assertThrows(RoomSdkIoException.class, () -> read.all(d, dir));
         }
     }
@@ -107,7 +119,7 @@ class DownloadBodyFailureTest {
     @ParameterizedTest
     @EnumSource(Read.class)
     void aResetConnectionIsARoomSdkIoExceptionNamingTheOperationAndTheBytes(Read read) throws IOException {
-        RoomSdkIoException e = failure(BrokenBodyServer.Break.RESET, read, client(10_000), new Request.Builder());
+        RoomSdkIoException e = failure(BrokenBodyServer.Break.RESET, read, client(10_000), null);
 
         assertFalse(e instanceof RoomSdkTimeoutException, e.toString());
         assertTrue(e.getMessage().contains("GET /files/42"), e.getMessage());
@@ -119,7 +131,7 @@ class DownloadBodyFailureTest {
     @ParameterizedTest
     @EnumSource(Read.class)
     void aBodyCutShortIsARoomSdkIoException(Read read) throws IOException {
-        RoomSdkIoException e = failure(BrokenBodyServer.Break.CUT, read, client(10_000), new Request.Builder());
+        RoomSdkIoException e = failure(BrokenBodyServer.Break.CUT, read, client(10_000), null);
 
         assertFalse(e instanceof RoomSdkTimeoutException, e.toString());
         assertTrue(e.getMessage().contains("GET /files/42: the response body failed " + OF), e.getMessage());
@@ -130,7 +142,7 @@ class DownloadBodyFailureTest {
     @EnumSource(Read.class)
     void aStalledBodyIsARoomSdkTimeoutExceptionWithinTheReadTimeout(Read read) throws IOException {
         long start = System.nanoTime();
-        RoomSdkIoException e = failure(BrokenBodyServer.Break.STALL, read, client(READ_TIMEOUT_MS), new Request.Builder());
+        RoomSdkIoException e = failure(BrokenBodyServer.Break.STALL, read, client(READ_TIMEOUT_MS), null);
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         RoomSdkTimeoutException timeout = assertInstanceOf(RoomSdkTimeoutException.class, e);
@@ -144,8 +156,7 @@ class DownloadBodyFailureTest {
 
     @Test
     void theWholeCallTimeoutRunningOutMidBodyIsARoomSdkTimeoutException() throws IOException {
-        Request.Builder withDeadline = new Request.Builder()
-                .tag(RequestOptions.class, RequestOptions.builder().callTimeout(Duration.ofMillis(300)).build());
+        RequestOptions withDeadline = RequestOptions.builder().callTimeout(Duration.ofMillis(300)).build();
         long start = System.nanoTime();
 
         RoomSdkIoException e = failure(BrokenBodyServer.Break.STALL, Read.SAVE_TO, client(60_000), withDeadline);
@@ -174,7 +185,7 @@ class DownloadBodyFailureTest {
             }
         };
 
-        try (Download d = Transfers.download(client(10_000), new Request.Builder().url(server.url("/f")).build(), null)) {
+        try (Download d = download(client(10_000), null, "/f", null)) {
             assertSame(full, assertThrows(IOException.class, () -> d.writeTo(failing)), "rethrown unchanged");
         }
     }
@@ -184,7 +195,7 @@ class DownloadBodyFailureTest {
         server = new BrokenBodyServer(BrokenBodyServer.Break.CUT);
         Path nowhere = dir.resolve("missing-dir").resolve("x.bin");
 
-        try (Download d = Transfers.download(client(10_000), new Request.Builder().url(server.url("/f")).build(), null)) {
+        try (Download d = download(client(10_000), null, "/f", null)) {
             assertThrows(NoSuchFileException.class, () -> d.saveTo(nowhere));
         }
         assertNothingSaved();
@@ -193,7 +204,7 @@ class DownloadBodyFailureTest {
     @Test
     void readingTheStreamByteByByteFailsTheSameWay() throws IOException {
         server = new BrokenBodyServer(BrokenBodyServer.Break.CUT);
-        try (Download d = Transfers.download(client(10_000), new Request.Builder().url(server.url("/one")).build(), null);
+        try (Download d = download(client(10_000), null, "/one", null);
              InputStream in = d.inputStream()) {
             for (int i = 0; i < BrokenBodyServer.SENT; i++) {
                 assertEquals(0, in.read());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.roomsdk.core.http.HttpSettings;
+import dev.roomsdk.testing.AdHocApi;
 import dev.roomsdk.testing.StreamingServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,8 +30,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class DownloadSaveToTest {
     Path dir;
 
     StreamingServer server;
-    final OkHttpClient http = new OkHttpClient();
+    AdHocApi api;
     static final byte[] BODY = DownloadTest.PNG;
 
     @BeforeEach
@@ -58,11 +58,17 @@ class DownloadSaveToTest {
 
     @AfterEach
     void stop() throws InterruptedException {
+        if (api != null) {
+            api.close();
+        }
         server.close();
     }
 
     Download get() {
-        return Transfers.download(http, new Request.Builder().url(server.baseUrl() + "/ok").build(), null);
+        if (api == null) {
+            api = AdHocApi.withoutRetries(server.baseUrl(), HttpSettings.builder());
+        }
+        return api.download("/ok", null);
     }
 
     static void assumePosix() {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.core.error.NotFoundException;
 import dev.roomsdk.core.error.RoomSdkIoException;
+import dev.roomsdk.core.http.HttpSettings;
+import dev.roomsdk.testing.AdHocApi;
 import dev.roomsdk.testing.StreamingServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class DownloadTest {
     Path dir;
 
     StreamingServer server;
-    final OkHttpClient http = new OkHttpClient();
+    AdHocApi api;
     static final byte[] PNG = new byte[100_000];
 
     static {
@@ -59,15 +59,18 @@ class DownloadTest {
                     throw new IOException("connection dropped by the test server");
                 })
                 .handle("/missing", e -> e.sendResponseHeaders(404, -1));
+        api = AdHocApi.withoutRetries(server.baseUrl(), HttpSettings.builder());
     }
 
     @AfterEach
     void stop() throws InterruptedException {
+        api.close();
         server.close();
     }
 
+    /** A download through the SDK's runtime, as every generated binary operation makes it. */
     Download get(String path, ProgressListener progress) {
-        return Transfers.download(http, new Request.Builder().url(server.baseUrl() + path).build(), progress);
+        return api.download(path, progress);
     }
 
     @Test
@@ -125,9 +128,7 @@ class DownloadTest {
         assertEquals(404, e.statusCode());
         assertTrue(e.getMessage().contains("GET /missing"));
 
-        String base = server.baseUrl();
         server.close();
-        assertThrows(RoomSdkIoException.class,
-                () -> Transfers.download(http, new Request.Builder().url(base + "/ok").build(), null));
+        assertThrows(RoomSdkIoException.class, () -> get("/ok", null));
     }
 }

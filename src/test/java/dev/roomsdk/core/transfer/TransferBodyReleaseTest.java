@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A one-shot {@code InputStream} body is closed on every path: by {@code writeTo} when sent,
- * and by {@link Transfers#release} when its call ended without sending it.
+ * and by {@link Transfers#release} when its call ended without sending it. The same through the
+ * SDK's runtime: {@code dev.roomsdk.core.operation.UploadReleaseTest}.
  */
 class TransferBodyReleaseTest {
 
@@ -74,6 +76,11 @@ class TransferBodyReleaseTest {
         }
     }
 
+    /** {@code prepared} with {@code body} instead of its own. */
+    static Request withBody(Request prepared, RequestBody body) {
+        return prepared.newBuilder().method(prepared.method(), body).build();
+    }
+
     @Test
     void aStreamSentToAPortWhereNothingListensIsClosedByTheRelease() throws IOException {
         Watched in = new Watched(new byte[] {1, 2, 3});
@@ -81,7 +88,7 @@ class TransferBodyReleaseTest {
                 .retryOnConnectionFailure(false).build();
         Request prepared = new Request.Builder().url("http://127.0.0.1:" + closedPort() + "/upload")
                 .post(RequestBody.create(new byte[0])).build();
-        Call call = http.newCall(Transfers.withBody(prepared, Transfers.sentAs(streamOf(in), "application/octet-stream")));
+        Call call = http.newCall(withBody(prepared, Transfers.sentAs(streamOf(in), "application/octet-stream")));
 
         // what the runtime does: execute, and release once the call is over, whatever its outcome
         try {
@@ -152,14 +159,16 @@ class TransferBodyReleaseTest {
         Watched plain = new Watched(new byte[3]);
         Request prepared = new Request.Builder().url("http://127.0.0.1:1/x").post(RequestBody.create(new byte[0])).build();
 
-        Transfers.release(Transfers.withBody(prepared, Transfers.sentAs(streamOf(raw), "application/octet-stream")));
-        Transfers.release(Transfers.withBody(prepared, Transfers.formData("file", streamOf(form), Map.of("a", "b"))));
-        Transfers.release(Transfers.withBody(prepared, Transfers.multipartFile("file", "a.bin", streamOf(multipart))));
+        Transfers.release(withBody(prepared, Transfers.sentAs(streamOf(raw), "application/octet-stream")));
+        Transfers.release(withBody(prepared, Transfers.formData("file", streamOf(form), Map.of("a", "b"))));
+        // OkHttp's own multipart body, as a caller or another runtime might build it: the release looks into its parts
+        Transfers.release(withBody(prepared, new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("file", "a.bin", streamOf(multipart)).build()));
         Transfers.release(streamOf(plain));
 
         assertEquals(1, raw.closes.get(), "sentAs");
         assertEquals(1, form.closes.get(), "formData");
-        assertEquals(1, multipart.closes.get(), "multipartFile");
+        assertEquals(1, multipart.closes.get(), "a part of a MultipartBody");
         assertEquals(1, plain.closes.get(), "the body itself");
     }
 

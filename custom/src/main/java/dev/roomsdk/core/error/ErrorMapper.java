@@ -41,10 +41,15 @@ public final class ErrorMapper {
     /** Where decoder messages start quoting the body; what follows may hold credentials. */
     private static final String[] BODY_QUOTE_MARKERS = {
         " in the JSON string", "JSON string:", "JSON:", " but got ", " but was ", "Value:", "Unexpected value",
-        "For input string"};
+        "For input string",
+        // gson's JsonElement.getAsJsonObject() & co. append the element; its UUID, BigDecimal, URL... adapters the value
+        "Not a JSON Object:", "Not a JSON Array:", "Not a JSON Primitive:", "Not a JSON Null:", "Failed parsing '",
+        "Invalid UUID string",
+        // java.time's DateTimeParseException quotes the text
+        "Text '"};
     private static final int MAX_SUMMARY_CHARS = 200;
     /** gson's own location suffix: names the field, never its value. */
-    private static final Pattern GSON_LOCATION = Pattern.compile(" at line \\d+ column \\d+ path \\$[^\\s]{0,100}$");
+    private static final Pattern GSON_LOCATION = Pattern.compile(" at (line \\d+ column \\d+ )?path \\$[^\\s]{0,100}$");
 
     private ErrorMapper() {
     }

@@ -60,7 +60,14 @@ public abstract class OperationCall<T> {
      */
     public final CompletableFuture<T> executeAsync() {
         CompletableFuture<ApiResponse<T>> response = runtime.executeAsync(operation, values.clone(), progress);
-        return response.thenApply(ApiResponse::value);
+        CompletableFuture<T> value = response.thenApply(ApiResponse::value);
+        // a dependent future does not cancel its source: pass the cancellation on, which cancels the HTTP call
+        value.whenComplete((v, t) -> {
+            if (value.isCancelled()) {
+                response.cancel(false);
+            }
+        });
+        return value;
     }
 
     /** {@link #executeAsync()} with the response's status and headers. */

@@ -128,7 +128,7 @@ public final class OperationRuntime {
     }
 
     <T> ApiResponse<T> execute(Operation op, Object[] values, ProgressListener progress) {
-        Request request = RequestWriter.write(this, op, values);
+        Request request = write(op, values);
         Call call = newCall(op, request);
         Response response;
         try {
@@ -145,7 +145,7 @@ public final class OperationRuntime {
         CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
         Request request;
         try {
-            request = RequestWriter.write(this, op, values);
+            request = write(op, values);
         } catch (RoomSdkException e) {
             future.completeExceptionally(e);
             return future;
@@ -174,6 +174,23 @@ public final class OperationRuntime {
             }
         });
         return future;
+    }
+
+    /**
+     * The request, or the refusal; a refused call never sends its bodies, so their one-shot
+     * streams are released here (see {@link dev.roomsdk.core.transfer.TransferBody}).
+     */
+    private Request write(Operation op, Object[] values) {
+        try {
+            return RequestWriter.write(this, op, values);
+        } catch (RuntimeException e) {
+            for (Object v : values) {
+                if (v instanceof okhttp3.RequestBody) {
+                    Transfers.release((okhttp3.RequestBody) v);
+                }
+            }
+            throw e;
+        }
     }
 
     private Call newCall(Operation op, Request request) {

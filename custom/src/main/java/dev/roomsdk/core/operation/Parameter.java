@@ -192,6 +192,7 @@ public final class Parameter {
             checkText(value.toString(), violations);
         } else if (value instanceof Number) {
             checkNumber(new BigDecimal(value.toString()), violations);
+            checkAllowed(Wire.text(value), violations);
         } else if (value instanceof Collection) {
             Collection<?> items = (Collection<?>) value;
             checkCount(items.size(), "number of items", minItems, maxItems, violations);
@@ -222,6 +223,7 @@ public final class Parameter {
             violations.add(label() + ": must not hold null");
         } else if (v instanceof Number) {
             checkNumber(new BigDecimal(v.toString()), violations);
+            checkAllowed(Wire.text(v), violations); // an integer enum, such as Videsk's $sort directions
         } else if (v instanceof Enum && UnknownValues.isPlaceholder((Enum<?>) v)) {
             violations.add(label() + ": must be one of the contract's values, got the placeholder for unknown server values");
         } else if (v instanceof CharSequence || allowed != null) {
@@ -236,11 +238,15 @@ public final class Parameter {
         if (pattern != null && !pattern.matcher(text).matches()) {
             violations.add(label() + ": must match " + pattern.pattern());
         }
-        if (allowed != null && !allowed.contains(text)) {
-            violations.add(label() + ": must be one of " + new java.util.TreeSet<>(allowed));
-        }
+        checkAllowed(text, violations);
         if (location == Location.HEADER || location == Location.COOKIE) {
             checkHeaderText(text, violations);
+        }
+    }
+
+    private void checkAllowed(String text, List<String> violations) {
+        if (allowed != null && !allowed.contains(text)) {
+            violations.add(label() + ": must be one of " + new java.util.TreeSet<>(allowed));
         }
     }
 

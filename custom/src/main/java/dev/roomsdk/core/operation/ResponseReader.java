@@ -1,12 +1,12 @@
 package dev.roomsdk.core.operation;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import dev.roomsdk.core.error.ErrorMapper;
 import dev.roomsdk.core.error.ResponseDecodeException;
+import dev.roomsdk.core.error.RoomSdkException;
 import dev.roomsdk.core.transfer.Download;
 import dev.roomsdk.core.transfer.ProgressListener;
 import java.io.EOFException;
@@ -55,6 +55,10 @@ final class ResponseReader {
     private static Object json(Operation op, Request request, Response response, Gson gson) {
         try (ResponseBody body = response.body()) {
             MediaType type = body == null ? null : body.contentType();
+            if (type == null && response.header("Content-Type") != null) {
+                // present but no media type: nothing says this is JSON (the value is not quoted)
+                throw decodeError(op, request, "a body whose Content-Type is no media type, where the contract says JSON");
+            }
             if (type != null && !isJson(type)) {
                 throw decodeError(op, request, "a " + type.type() + "/" + type.subtype() + " body where the contract says JSON");
             }
@@ -75,9 +79,11 @@ final class ResponseReader {
                 throw decodeError(op, request, "JSON null where the contract requires " + describe(op));
             }
             return value;
-        } catch (ResponseDecodeException e) {
+        } catch (RoomSdkException e) {
             throw e;
-        } catch (IOException | JsonParseException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // whatever the models' adapters throw (JsonParseException, IllegalStateException, ClassCastException,
+            // UnsupportedOperationException, ...) is a body the contract does not describe
             throw ErrorMapper.decodeFailure(request, e);
         }
     }
