@@ -22,6 +22,7 @@ import dev.roomsdk.contract.OffContract;
 import dev.roomsdk.core.error.BadRequestException;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.NotReplayableBodyException;
+import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.error.PayloadTooLargeException;
 import dev.roomsdk.core.transfer.TransferBody;
 import java.io.ByteArrayInputStream;
@@ -208,15 +209,16 @@ class CarbonioAttachmentUploadTest {
 
     @Test
     @OffContract // the connection is cut instead of answering
-    void oneShotStreamCutOffSaysItCannotBeRetried() {
+    void oneShotStreamCutOffIsATransportFailureSentOnce() {
         server.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        NotReplayableBodyException e = assertThrows(NotReplayableBodyException.class, () -> carbonio.files()
+        // a POST is never retried, so no retry was declined because of the body: the failure keeps its own type
+        RoomSdkIoException e = assertThrows(RoomSdkIoException.class, () -> carbonio.files()
                 .uploadAttachment(ROOM_ID, TransferBody.of(new ByteArrayInputStream(bytes(1000)), 1000, "a.bin",
                         "application/zip")).execute());
 
-        assertTrue(e.getMessage().contains("POST " + PATH) && e.getMessage().contains("cannot be retried"),
-                e.getMessage());
+        assertFalse(e instanceof NotReplayableBodyException, e.toString());
+        assertTrue(e.getMessage().contains("POST " + PATH), e.getMessage());
         assertEquals(1, server.requests().size());
     }
 

@@ -22,6 +22,7 @@ import dev.roomsdk.contract.OffContract;
 import dev.roomsdk.core.error.BadRequestException;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.NotFoundException;
+import dev.roomsdk.core.error.NotReplayableBodyException;
 import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.core.transfer.Download;
 import dev.roomsdk.core.transfer.TransferBody;
@@ -199,9 +200,12 @@ class CarbonioPictureTest {
 
             server.wireMock().resetRequests();
             server.wireMock().resetScenarios();
-            ServerException e = assertThrows(ServerException.class, () -> retrying.files().uploadUserPicture(USER_ID,
-                    TransferBody.of(new ByteArrayInputStream(content), content.length, "me.png", "image/png")).execute());
-            assertEquals(503, e.statusCode());
+            // the PUT would be retried; only the one-shot body stops it, and the exception says so
+            NotReplayableBodyException e = assertThrows(NotReplayableBodyException.class, () -> retrying.files()
+                    .uploadUserPicture(USER_ID, TransferBody.of(new ByteArrayInputStream(content), content.length,
+                            "me.png", "image/png")).execute());
+            assertTrue(e.getMessage().contains("could not be resent"), e.getMessage());
+            assertEquals(503, ((ServerException) e.getCause()).statusCode());
             assertEquals(1, server.requests().size(), "a one-shot stream is never replayed");
         }
     }

@@ -87,7 +87,9 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
     }
 
     private List<ServeEvent> events() {
+        // WireMock lists newest first; two requests in one millisecond must keep their order
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        java.util.Collections.reverse(events);
         events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
         return events;
     }

@@ -306,7 +306,7 @@ class ZoomPaginationTest {
     @Test
     void pageSizeIsCheckedBeforeAnyRequest() {
         for (int bad : new int[] {0, -1, 301}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
                     () -> ZoomRoomQuery.builder().pageSize(bad));
             assertTrue(e.getMessage().contains("page_size") && e.getMessage().contains("300")
                     && e.getMessage().contains(Integer.toString(bad)), e.getMessage());

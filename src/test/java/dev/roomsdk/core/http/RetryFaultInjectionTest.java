@@ -20,6 +20,8 @@ import dev.roomsdk.core.error.ConflictException;
 import dev.roomsdk.core.error.RateLimitException;
 import dev.roomsdk.core.error.ResponseDecodeException;
 import dev.roomsdk.core.error.RoomSdkIoException;
+import dev.roomsdk.core.error.NotReplayableBodyException;
+import dev.roomsdk.core.error.ChainFailure;
 import dev.roomsdk.core.error.RoomSdkTimeoutException;
 import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.core.transfer.TransferBody;
@@ -139,11 +141,12 @@ class RetryFaultInjectionTest {
 
     @Test
     @OffContract
-    void malformedChunkAfterHeadersSurfacesAsIoErrorWithoutRetry() {
-        // the status line was a 200: the body fails while being read, after the retry decision
+    void malformedChunkAfterHeadersIsRetriedLikeAnyTransportFailure() {
+        // the status line was a 200: the JSON body of an idempotent call is read inside the retry loop
         serve(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
-        assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1").execute());
-        outcome("malformed chunk (after a 200 status line)", "RoomSdkIoException", 1);
+        RoomSdkIoException e = assertThrows(RoomSdkIoException.class, () -> videsk.rooms().getRoom("r1").execute());
+        assertTrue(e.getMessage().contains("response body"), e.getMessage());
+        outcome("malformed chunk (after a 200 status line)", "RoomSdkIoException (the body failed)", 3);
     }
 
     @Test
@@ -288,12 +291,14 @@ class RetryFaultInjectionTest {
         Request request = new Request.Builder().url(server.baseUrl() + "/vpaas/rooms/r1")
                 .patch(TransferBody.of(new ByteArrayInputStream(json), json.length, "room.json", "application/json"))
                 .tag(Idempotent.class, Idempotent.YES).build();
-        try (Response response = http.newCall(request).execute()) {
-            assertEquals(503, response.code());
+        try {
+            ChainFailure e = assertThrows(ChainFailure.class, () -> http.newCall(request).execute().close());
+            NotReplayableBodyException typed = (NotReplayableBodyException) e.failure();
+            assertEquals(503, ((ServerException) typed.getCause()).statusCode());
         } finally {
             RoomHttpClients.close(http, settings);
         }
-        outcome("503 on PATCH with a one-shot body (tagged idempotent)", "503 returned, body not resent", 1);
+        outcome("503 on PATCH with a one-shot body (tagged idempotent)", "NotReplayableBodyException (503), body not resent", 1);
     }
 
     void serveCreateInSequence(ResponseDefinitionBuilder... responses) {
