@@ -28,7 +28,7 @@ public final class Transfers {
      * Releases what the body of {@code request} holds, now that its call has ended: closes
      * every one-shot {@link TransferBody#of(java.io.InputStream, long, String, String) stream}
      * in it that is not closed yet, looking through this class's own wrappers
-     * ({@link #sentAs}, {@link #formData}, {@link #multipartFile}) and the parts of any
+     * ({@link #sentAs}, {@link #formData}) and the parts of any
      * {@link MultipartBody}. The runtime that executes an upload calls it once the call is
      * over, successful or not (after {@code execute} returns or throws; in an async callback's
      * {@code onResponse} or {@code onFailure}): a body OkHttp never wrote, because no
