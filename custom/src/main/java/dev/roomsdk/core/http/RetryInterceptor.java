@@ -11,6 +11,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -28,9 +29,12 @@ import okio.Buffer;
 final class RetryInterceptor implements Interceptor {
 
     private final RetryPolicy defaults;
+    private final ConnectionPool pool;
 
-    RetryInterceptor(RetryPolicy defaults) {
+    /** {@code pool} is the client's: its idle connections are dropped after a connection failure. */
+    RetryInterceptor(RetryPolicy defaults, ConnectionPool pool) {
         this.defaults = defaults;
+        this.pool = pool;
     }
 
     @Override
@@ -60,6 +64,10 @@ final class RetryInterceptor implements Interceptor {
                 if (!fits(wait, deadline, policy)) {
                     throw e;
                 }
+                // a server that closed idle keep-alive connections leaves the pool full of dead
+                // ones; OkHttp's own recovery is off (it would resend POSTs), so drop the idle ones
+                // and let the next attempt connect afresh instead of finding another dead one
+                pool.evictAll();
                 pause(policy, wait);
                 continue;
             }

@@ -5,6 +5,7 @@ import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.TokenAuthenticator;
 import dev.roomsdk.core.auth.TokenProvider;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -26,6 +27,8 @@ public final class RoomHttpClients {
      */
     public static OkHttpClient create(String api, HttpSettings settings, TokenProvider tokens, AuthScheme scheme) {
         OkHttpClient.Builder b = settings.baseClient() == null ? new OkHttpClient.Builder() : settings.baseClient().newBuilder();
+        ConnectionPool pool = settings.baseClient() == null ? new ConnectionPool() : settings.baseClient().connectionPool();
+        b.connectionPool(pool);
         b.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -34,7 +37,7 @@ public final class RoomHttpClients {
                 .retryOnConnectionFailure(false)
                 .addNetworkInterceptor(new TransparentRetryGuard())
                 .addInterceptor(new UserAgentInterceptor(api))
-                .addInterceptor(new RetryInterceptor(settings.retryPolicy()));
+                .addInterceptor(new RetryInterceptor(settings.retryPolicy(), pool));
         if (tokens != null) {
             b.addInterceptor(new AuthInterceptor(tokens, scheme))
                     .addNetworkInterceptor(AuthInterceptor.reapplyAfterCookieJar(scheme))
