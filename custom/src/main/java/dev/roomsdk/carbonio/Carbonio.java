@@ -169,7 +169,7 @@ public final class Carbonio implements AutoCloseable {
                 runtime16.withOptions(options), authServiceRuntime.withOptions(options));
     }
 
-    /** The generation this client speaks. */
+    /** {@return the generation this client speaks} */
     public CarbonioGeneration generation() {
         return generation;
     }
@@ -184,42 +184,42 @@ public final class Carbonio implements AutoCloseable {
         return v16;
     }
 
-    /** Rooms (1.3.1): list, create, read, update, delete, picture, mute, history, rank. For 1.6: {@code v16().rooms()}. */
+    /** {@return the operations on rooms (1.3.1): list, create, read, update, delete, picture, mute, history, rank} For 1.6: {@code v16().rooms()}. */
     public RoomsApi rooms() {
         return rooms;
     }
 
-    /** Room members and owners. */
+    /** {@return the operations on room members and owners} */
     public MembersApi members() {
         return members;
     }
 
-    /** Attachments of rooms and message forwarding. */
+    /** {@return the operations on attachments of rooms and message forwarding} */
     public AttachmentsApi attachments() {
         return attachments;
     }
 
-    /** Users, their pictures and capabilities. */
+    /** {@return the operations on users, their pictures and capabilities} */
     public UsersApi users() {
         return users;
     }
 
-    /** Meetings: lifecycle, waiting queue, media, recording. */
+    /** {@return the operations on meetings: lifecycle, waiting queue, media, recording} */
     public MeetingsApi meetings() {
         return meetings;
     }
 
-    /** Previews and thumbnails of uploaded images and pdfs. */
+    /** {@return the operations on previews and thumbnails of uploaded images and pdfs} */
     public PreviewsApi previews() {
         return previews;
     }
 
-    /** Health checks: no credentials needed, and none are sent. */
+    /** {@return the health check operations: no credentials needed, and none are sent} */
     public HealthApi health() {
         return health;
     }
 
-    /** Authentication tokens. */
+    /** {@return the authentication token operations} */
     public AuthApi auth() {
         return auth;
     }

@@ -32,7 +32,7 @@ public enum CarbonioGeneration {
         this.baseApiVersion = baseApiVersion;
     }
 
-    /** The {@code info.version} of the generation's contract, which its generated operations carry. */
+    /** {@return the {@code info.version} of the generation's contract, which its generated operations carry} */
     public String contractVersion() {
         return contractVersion;
     }

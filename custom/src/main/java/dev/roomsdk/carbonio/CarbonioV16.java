@@ -57,42 +57,42 @@ public final class CarbonioV16 {
         this.authService = new AuthServiceApi(authService);
     }
 
-    /** Rooms (group, one-to-one, temporary; created with {@code members[]}): list, create, read, update, delete, picture, mute, history. */
+    /** {@return the operations on rooms (group, one-to-one, temporary; created with {@code members[]}): list, create, read, update, delete, picture, mute, history} */
     public RoomsApi rooms() {
         return rooms;
     }
 
-    /** Room members (with {@code external}) and owners; members are added as an array. */
+    /** {@return the operations on room members (with {@code external}) and owners; members are added as an array} */
     public MembersApi members() {
         return members;
     }
 
-    /** Attachments of rooms and message forwarding. */
+    /** {@return the operations on attachments of rooms and message forwarding} */
     public AttachmentsApi attachments() {
         return attachments;
     }
 
-    /** Users and their capabilities (1.6 has no user pictures). */
+    /** {@return the operations on users and their capabilities (1.6 has no user pictures)} */
     public UsersApi users() {
         return users;
     }
 
-    /** Meetings: lifecycle, waiting queue, media, recording, hands. */
+    /** {@return the operations on meetings: lifecycle, waiting queue, media, recording, hands} */
     public MeetingsApi meetings() {
         return meetings;
     }
 
-    /** Previews and thumbnails of uploaded images and pdfs. */
+    /** {@return the operations on previews and thumbnails of uploaded images and pdfs} */
     public PreviewsApi previews() {
         return previews;
     }
 
-    /** Health checks: no credentials needed, and none are sent. */
+    /** {@return the health check operations: no credentials needed, and none are sent} */
     public HealthApi health() {
         return health;
     }
 
-    /** Authentication tokens. */
+    /** {@return the authentication token operations} */
     public AuthApi auth() {
         return auth;
     }
@@ -116,7 +116,7 @@ public final class CarbonioV16 {
         return authService;
     }
 
-    /** The {@code X-WSC-API-VERSION} this client sends on every WSC operation; null when it speaks 1.3.1. */
+    /** {@return the {@code X-WSC-API-VERSION} this client sends on every WSC operation; null when it speaks 1.3.1} */
     public String apiVersion() {
         return apiVersion;
     }

@@ -29,7 +29,7 @@ public final class RoomQuery {
         this.externalId = b.externalId;
     }
 
-    /** All rooms, server default page size, server default order. */
+    /** {@return a query for all rooms, server default page size, server default order} */
     public static RoomQuery all() {
         return builder().build();
     }
@@ -48,17 +48,17 @@ public final class RoomQuery {
         return b;
     }
 
-    /** Page size ({@code $limit}), or null for the server default (10). */
+    /** {@return the page size ({@code $limit}), or null for the server default (10)} */
     public Integer limit() {
         return limit;
     }
 
-    /** Rooms to skip ({@code $skip}). */
+    /** {@return the number of rooms to skip ({@code $skip})} */
     public int skip() {
         return skip;
     }
 
-    /** Sort keys in the order they were added. */
+    /** {@return the sort keys in the order they were added} */
     public Map<String, SortDirection> sort() {
         return sort;
     }

@@ -22,7 +22,7 @@ public final class ZoomPageTokenExpiredException extends RoomSdkException {
         this.pageToken = pageToken;
     }
 
-    /** The rejected {@code next_page_token}. */
+    /** {@return the rejected {@code next_page_token}} */
     public String pageToken() {
         return pageToken;
     }

@@ -27,7 +27,7 @@ public final class ZoomRoomQuery {
         this.pageSize = b.pageSize;
     }
 
-    /** Every room, {@value ZoomRooms#MAX_PAGE_SIZE} per page. */
+    /** {@return a query for every room, {@value ZoomRooms#MAX_PAGE_SIZE} per page} */
     public static ZoomRoomQuery all() {
         return builder().build();
     }
@@ -60,7 +60,7 @@ public final class ZoomRoomQuery {
         return queryName;
     }
 
-    /** {@code page_size}, 1 to {@value ZoomRooms#MAX_PAGE_SIZE}. */
+    /** {@return the {@code page_size}, 1 to {@value ZoomRooms#MAX_PAGE_SIZE}} */
     public int pageSize() {
         return pageSize;
     }

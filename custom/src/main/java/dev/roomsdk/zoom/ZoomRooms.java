@@ -106,27 +106,27 @@ public final class ZoomRooms implements AutoCloseable {
         return new ZoomRooms(transport.shared(), runtime.withOptions(options));
     }
 
-    /** Zoom Rooms: list, add, profile, settings, location, delete, controls. */
+    /** {@return the Zoom Rooms operations: list, add, profile, settings, location, delete, controls} */
     public RoomsApi rooms() {
         return rooms;
     }
 
-    /** A room's devices and their Zoom Rooms app version. */
+    /** {@return the operations on a room's devices and their Zoom Rooms app version} */
     public DevicesApi devices() {
         return devices;
     }
 
-    /** The location hierarchy. */
+    /** {@return the operations on the location hierarchy} */
     public LocationsApi locations() {
         return locations;
     }
 
-    /** Account-wide Zoom Rooms profile and settings. */
+    /** {@return the operations on account-wide Zoom Rooms profile and settings} */
     public AccountApi account() {
         return account;
     }
 
-    /** Digital signage contents and E911 signage. */
+    /** {@return the operations on digital signage contents and E911 signage} */
     public SignageApi signage() {
         return signage;
     }
@@ -164,7 +164,7 @@ public final class ZoomRooms implements AutoCloseable {
                 LocationList::getLocations, LocationList::getNextPageToken);
     }
 
-    /** Every location, {@value #MAX_PAGE_SIZE} per page. */
+    /** {@return every location, fetched lazily {@value #MAX_PAGE_SIZE} per page} */
     public Paged<Location> listLocations() {
         return listLocations(null, null, MAX_PAGE_SIZE);
     }
@@ -179,7 +179,7 @@ public final class ZoomRooms implements AutoCloseable {
                 SignageContentList::getContents, SignageContentList::getNextPageToken);
     }
 
-    /** Every digital signage content, {@value #MAX_PAGE_SIZE} per page. */
+    /** {@return every digital signage content, fetched lazily {@value #MAX_PAGE_SIZE} per page} */
     public Paged<SignageContent> listDigitalSignageContent() {
         return listDigitalSignageContent(null, null, MAX_PAGE_SIZE);
     }
