@@ -101,6 +101,8 @@ public final class CarbonioV16 {
      * Guest users on WSC ({@code createGuestUser}, {@code POST /guests}), servers after 1.6.4. No
      * credentials needed, and none are sent. The guest then acts with its own client:
      * {@code Carbonio.builder().generation(V1_6).baseUrl(...).authToken(guest.getZmToken())}.
+      *
+      * @return the guest operations; never null
      */
     public GuestsApi guests() {
         return guests;
@@ -111,6 +113,8 @@ public final class CarbonioV16 {
      * {@code POST /zx/auth/v3/guests?name=...}), where servers up to 1.6.4 create guest users. It
      * is sent to the builder's {@code authServiceUrl(...)}, by default the origin of the WSC base
      * URL, without credentials and without {@code X-WSC-API-VERSION} (it is not WSC).
+      *
+      * @return the authentication service operations; never null
      */
     public AuthServiceApi authService() {
         return authService;
@@ -125,6 +129,9 @@ public final class CarbonioV16 {
      * Every attachment of room {@code roomId}, newest first, fetched lazily
      * {@value Carbonio#DEFAULT_ATTACHMENT_PAGE_SIZE} at a time, as {@link Carbonio#listAttachments(UUID)}
      * does for 1.3.1.
+      *
+      * @param roomId the room; not null (checked before any I/O)
+      * @return a lazy listing; nothing is sent before it is iterated
      */
     public Paged<Attachment> listAttachments(UUID roomId) {
         return listAttachments(roomId, Carbonio.DEFAULT_ATTACHMENT_PAGE_SIZE);
@@ -134,6 +141,10 @@ public final class CarbonioV16 {
      * Every attachment of room {@code roomId}, newest first, {@code pageSize} at a time
      * ({@code listRoomAttachmentInfo} with the {@code filter} cursor passed back unchanged); see
      * {@link Carbonio#listAttachments(UUID, int)}. Refused before any I/O on a 1.3.1 client.
+      *
+      * @param roomId the room; not null (checked before any I/O)
+      * @param pageSize {@code itemsNumber}, at least 1 (checked before any I/O)
+      * @return a lazy listing; nothing is sent before it is iterated
      */
     public Paged<Attachment> listAttachments(UUID roomId, int pageSize) {
         Carbonio.requireGeneration(clientGeneration, CarbonioGeneration.V1_6, "listRoomAttachmentInfo",
