@@ -149,6 +149,7 @@ public final class Carbonio implements AutoCloseable {
         this.files = new CarbonioFiles(attachments, rooms, users);
     }
 
+    /** {@return a new builder: 1.3.1 generation, default HTTP settings, no credentials} */
     public static Builder builder() {
         return new Builder();
     }
@@ -162,6 +163,9 @@ public final class Carbonio implements AutoCloseable {
      * any this client already had. Cheap: it shares this client's connection pool, threads,
      * credentials and queue id, so its {@link #close()} releases nothing; closing the client
      * it was derived from does.
+      *
+      * @param options the overrides; not null
+      * @return a client sharing this one's connection pool and credentials
      */
     public Carbonio withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
@@ -169,7 +173,7 @@ public final class Carbonio implements AutoCloseable {
                 runtime16.withOptions(options), authServiceRuntime.withOptions(options));
     }
 
-    /** The generation this client speaks. */
+    /** {@return the generation this client speaks} */
     public CarbonioGeneration generation() {
         return generation;
     }
@@ -179,47 +183,49 @@ public final class Carbonio implements AutoCloseable {
      * {@code generation(CarbonioGeneration.V1_6)}: {@code carbonio.v16().rooms()},
      * {@code .members()}, {@code .guests()}, {@code .meetings()}, ... On a 1.3.1 client they fail
      * before any I/O with an {@link OperationVersionException}.
+      *
+      * @return the 1.6 operations; never null
      */
     public CarbonioV16 v16() {
         return v16;
     }
 
-    /** Rooms (1.3.1): list, create, read, update, delete, picture, mute, history, rank. For 1.6: {@code v16().rooms()}. */
+    /** {@return the operations on rooms (1.3.1): list, create, read, update, delete, picture, mute, history, rank} For 1.6: {@code v16().rooms()}. */
     public RoomsApi rooms() {
         return rooms;
     }
 
-    /** Room members and owners. */
+    /** {@return the operations on room members and owners} */
     public MembersApi members() {
         return members;
     }
 
-    /** Attachments of rooms and message forwarding. */
+    /** {@return the operations on attachments of rooms and message forwarding} */
     public AttachmentsApi attachments() {
         return attachments;
     }
 
-    /** Users, their pictures and capabilities. */
+    /** {@return the operations on users, their pictures and capabilities} */
     public UsersApi users() {
         return users;
     }
 
-    /** Meetings: lifecycle, waiting queue, media, recording. */
+    /** {@return the operations on meetings: lifecycle, waiting queue, media, recording} */
     public MeetingsApi meetings() {
         return meetings;
     }
 
-    /** Previews and thumbnails of uploaded images and pdfs. */
+    /** {@return the operations on previews and thumbnails of uploaded images and pdfs} */
     public PreviewsApi previews() {
         return previews;
     }
 
-    /** Health checks: no credentials needed, and none are sent. */
+    /** {@return the health check operations: no credentials needed, and none are sent} */
     public HealthApi health() {
         return health;
     }
 
-    /** Authentication tokens. */
+    /** {@return the authentication token operations} */
     public AuthApi auth() {
         return auth;
     }
@@ -228,6 +234,8 @@ public final class Carbonio implements AutoCloseable {
      * Streaming uploads and downloads: attachments (raw and multipart), room and user
      * pictures, previews and thumbnails. Use these rather than the typed methods for files:
      * they never hold a whole file in memory.
+      *
+      * @return the file helpers; never null
      */
     public CarbonioFiles files() {
         return files;
@@ -237,6 +245,9 @@ public final class Carbonio implements AutoCloseable {
      * Every attachment of room {@code roomId}, newest first, fetched lazily
      * {@value #DEFAULT_ATTACHMENT_PAGE_SIZE} at a time; see
      * {@link #listAttachments(UUID, int)}.
+      *
+      * @param roomId the room; not null (checked before any I/O)
+      * @return a lazy listing; nothing is sent before it is iterated
      */
     public Paged<Attachment> listAttachments(UUID roomId) {
         return listAttachments(roomId, DEFAULT_ATTACHMENT_PAGE_SIZE);
@@ -250,6 +261,8 @@ public final class Carbonio implements AutoCloseable {
      * page ends the walk, and a cursor the server repeats fails it rather than looping. The
      * continuation of a page is its cursor.
      *
+      * @param roomId the room; not null (checked before any I/O)
+      * @return a lazy listing; nothing is sent before it is iterated
      * @param pageSize {@code itemsNumber}, at least 1 (checked here, before any I/O)
      */
     public Paged<Attachment> listAttachments(UUID roomId, int pageSize) {
@@ -277,6 +290,9 @@ public final class Carbonio implements AutoCloseable {
      * and then kept for the life of this client, for checking picture sizes before uploading:
      * {@code files().uploadRoomPicture(roomId, picture, carbonio.capabilities())}. Call
      * {@code users().getCapabilities().execute()} for a fresh read.
+      *
+      * @return the capabilities; the first call does blocking I/O, later ones none
+      * @throws dev.roomsdk.core.error.RoomSdkException (a subtype) when the first fetch fails; the next call tries again
      */
     public Capabilities capabilities() {
         Capabilities known = capabilities;
@@ -347,13 +363,25 @@ public final class Carbonio implements AutoCloseable {
         private Builder() {
         }
 
-        /** The WSC service, e.g. {@code https://mail.example.com/services/chats}. Required. */
+        /**
+         * The WSC service, e.g. {@code https://mail.example.com/services/chats}. Required.
+         *
+         * @param baseUrl an absolute http(s) URL
+         * @return this builder
+         * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = BaseUrls.require("baseUrl", baseUrl);
             return this;
         }
 
-        /** A fixed {@code ZM_AUTH_TOKEN} value (from the Carbonio login). */
+        /**
+         * A fixed {@code ZM_AUTH_TOKEN} value (from the Carbonio login).
+         *
+         * @param token the cookie value; not null or empty, no separators or line breaks
+         * @return this builder
+         * @throws IllegalArgumentException if {@code token} cannot be a cookie value (the message never shows it)
+         */
         public Builder authToken(String token) {
             checkCookieValue(token);
             this.tokens = TokenProvider.of(token);
@@ -364,6 +392,9 @@ public final class Carbonio implements AutoCloseable {
          * Where the {@code ZM_AUTH_TOKEN} comes from. It is asked once, cached, and asked
          * again only after the server rejected the cached value with 401 (one request at a
          * time, however many calls were rejected together).
+          *
+          * @param supplier returns the current token (may block); not null
+          * @return this builder
          */
         public Builder authToken(Supplier<String> supplier) {
             Objects.requireNonNull(supplier, "authToken supplier");
@@ -379,7 +410,12 @@ public final class Carbonio implements AutoCloseable {
             return this;
         }
 
-        /** Any token provider; its tokens go in the {@code ZM_AUTH_TOKEN} cookie. */
+        /**
+         * Any token provider; its tokens go in the {@code ZM_AUTH_TOKEN} cookie.
+         *
+         * @param tokens not null; must be thread-safe
+         * @return this builder
+         */
         public Builder tokenProvider(TokenProvider tokens) {
             this.tokens = Objects.requireNonNull(tokens, "tokenProvider");
             return this;
@@ -388,6 +424,9 @@ public final class Carbonio implements AutoCloseable {
         /**
          * The caller's event queue, sent as {@code queue-id} on every call that does not pass its own
          * (including {@code joinMeeting}, where the server requires it).
+          *
+          * @param queueId not null
+          * @return this builder
          */
         public Builder queueId(UUID queueId) {
             this.queueId = Objects.requireNonNull(queueId, "queueId");
@@ -399,6 +438,9 @@ public final class Carbonio implements AutoCloseable {
          * default, the Chats API 1.3.1: {@code carbonio.rooms()}, ...) or
          * {@link CarbonioGeneration#V1_6} (1.6.x servers: {@code carbonio.v16().rooms()}, ...).
          * Operations of the other generation then fail before any I/O.
+          *
+          * @param generation not null
+          * @return this builder
          */
         public Builder generation(CarbonioGeneration generation) {
             this.generation = Objects.requireNonNull(generation, "generation");
@@ -414,6 +456,8 @@ public final class Carbonio implements AutoCloseable {
          * {@link dev.roomsdk.core.error.RoomSdkServiceException#serverApiVersion()}). Only for
          * {@code generation(CarbonioGeneration.V1_6)}: the 1.3.1 contract has no such header.
          *
+          * @param version a semantic version, e.g. {@code 1.6.4}
+          * @return this builder
          * @throws IllegalArgumentException when {@code version} is not a semantic version
          */
         public Builder apiVersion(String version) {
@@ -430,17 +474,34 @@ public final class Carbonio implements AutoCloseable {
          * users ({@code v16().authService().createGuestUserLegacy(name)}, sent to
          * {@code <origin>/zx/auth/v3/guests}), e.g. {@code https://mail.example.com}. Optional: by
          * default the origin (scheme, host and port) of {@link #baseUrl(String)}.
+          *
+          * @param origin an absolute http(s) URL, e.g. {@code https://mail.example.com}
+          * @return this builder
+          * @throws IllegalArgumentException if {@code origin} is not an absolute http(s) URL
          */
         public Builder authServiceUrl(String origin) {
             this.authServiceUrl = BaseUrls.require("authServiceUrl", origin);
             return this;
         }
 
+        /**
+         * Timeouts, retries and an optional base client. Default {@link HttpSettings#defaults()}.
+         *
+         * @param settings not null
+         * @return this builder
+         */
         public Builder httpSettings(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "httpSettings");
             return this;
         }
 
+        /**
+         * Builds the client. No I/O.
+         *
+         * @return a new, thread-safe client; close it when done
+         * @throws IllegalStateException if {@code baseUrl} is missing, or {@code apiVersion} does not
+         *         fit the generation
+         */
         public Carbonio build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("Carbonio needs baseUrl(...): the WSC service of your Carbonio server");

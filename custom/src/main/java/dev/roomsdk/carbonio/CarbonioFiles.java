@@ -36,19 +36,37 @@ public final class CarbonioFiles {
         this.users = users;
     }
 
-    /** {@code insertAttachment}: {@code file} streamed raw, its name and type from the body. */
+    /**
+     * {@code insertAttachment}: {@code file} streamed raw, its name and type from the body.
+     *
+     * @param roomId the room
+     * @param file the upload; its length must be known
+     * @return the call, to send with {@code execute()} or {@code executeAsync()}
+     */
     public InsertAttachmentCall uploadAttachment(UUID roomId, TransferBody file) {
         knownLength(file, "insertAttachment");
         return attachments.insertAttachment(roomId, file.fileName(), file.contentType().toString(), file);
     }
 
-    /** {@code insertAttachmentMultipart}: {@code file} as the {@code file} part, {@code contentLength} from it when known. */
+    /**
+     * {@code insertAttachmentMultipart}: {@code file} as the {@code file} part, {@code contentLength} from it when known.
+     *
+     * @param roomId the room
+     * @param file the upload; not null
+     * @return the call, to send with {@code execute()} or {@code executeAsync()}
+     */
     public InsertAttachmentMultipartCall uploadAttachmentMultipart(UUID roomId, TransferBody file) {
         long length = length(present(file, "insertAttachmentMultipart", "file"), "insertAttachmentMultipart");
         return attachments.insertAttachmentMultipart(roomId, file).contentLength(length < 0 ? null : length);
     }
 
-    /** {@code updateRoomPicture} with an image; see {@link #uploadRoomPicture(UUID, TransferBody, Capabilities)}. */
+    /**
+     * {@code updateRoomPicture} with an image; see {@link #uploadRoomPicture(UUID, TransferBody, Capabilities)}.
+     *
+     * @param roomId the room
+     * @param picture the image; its length must be known
+     * @return the call, to send with {@code execute()} or {@code executeAsync()}
+     */
     public UpdateRoomPictureCall uploadRoomPicture(UUID roomId, TransferBody picture) {
         return roomPicture(roomId, picture, null);
     }
@@ -57,17 +75,37 @@ public final class CarbonioFiles {
      * {@code updateRoomPicture}, refused before any I/O unless {@code picture} has an
      * {@code image/*} type and fits {@code limits.maxRoomImageSizeInKb} (from
      * {@code Carbonio.capabilities()}), as the server would refuse it.
+      *
+      * @param roomId the room
+      * @param picture the image; its length must be known
+      * @param limits the server's limits; not null
+      * @return the call, to send with {@code execute()} or {@code executeAsync()}
+      * @throws dev.roomsdk.core.error.InvalidRequestException when the picture breaks a limit
      */
     public UpdateRoomPictureCall uploadRoomPicture(UUID roomId, TransferBody picture, Capabilities limits) {
         return roomPicture(roomId, picture, Objects.requireNonNull(limits, "limits"));
     }
 
-    /** {@code updateUserPicture}; see {@link #uploadUserPicture(UUID, TransferBody, Capabilities)}. */
+    /**
+     * {@code updateUserPicture}; see {@link #uploadUserPicture(UUID, TransferBody, Capabilities)}.
+     *
+     * @param userId the user
+     * @param picture the image; its length must be known
+     * @return the call, to send with {@code execute()} or {@code executeAsync()}
+     */
     public UpdateUserPictureCall uploadUserPicture(UUID userId, TransferBody picture) {
         return userPicture(userId, picture, null);
     }
 
-    /** {@code updateUserPicture}, refused before any I/O when over {@code limits.maxUserImageSizeInKb}. */
+    /**
+     * {@code updateUserPicture}, refused before any I/O when over {@code limits.maxUserImageSizeInKb}.
+     *
+     * @param userId the user
+     * @param picture the image; its length must be known
+     * @param limits the server's limits; not null
+     * @return the call, to send with {@code execute()} or {@code executeAsync()}
+     * @throws dev.roomsdk.core.error.InvalidRequestException when the picture breaks a limit
+     */
     public UpdateUserPictureCall uploadUserPicture(UUID userId, TransferBody picture, Capabilities limits) {
         return userPicture(userId, picture, Objects.requireNonNull(limits, "limits"));
     }

@@ -32,7 +32,7 @@ public enum CarbonioGeneration {
         this.baseApiVersion = baseApiVersion;
     }
 
-    /** The {@code info.version} of the generation's contract, which its generated operations carry. */
+    /** {@return the {@code info.version} of the generation's contract, which its generated operations carry} */
     public String contractVersion() {
         return contractVersion;
     }
@@ -41,6 +41,8 @@ public enum CarbonioGeneration {
      * The {@code X-WSC-API-VERSION} a client of this generation sends unless built with another
      * {@code apiVersion(...)}: the lowest version of the generation, which every server of it
      * accepts; null for 1.3.1, whose contract has no such header.
+      *
+      * @return e.g. {@code 1.6.0}, or null for 1.3.1
      */
     public String defaultApiVersion() {
         return baseApiVersion;

@@ -57,42 +57,42 @@ public final class CarbonioV16 {
         this.authService = new AuthServiceApi(authService);
     }
 
-    /** Rooms (group, one-to-one, temporary; created with {@code members[]}): list, create, read, update, delete, picture, mute, history. */
+    /** {@return the operations on rooms (group, one-to-one, temporary; created with {@code members[]}): list, create, read, update, delete, picture, mute, history} */
     public RoomsApi rooms() {
         return rooms;
     }
 
-    /** Room members (with {@code external}) and owners; members are added as an array. */
+    /** {@return the operations on room members (with {@code external}) and owners; members are added as an array} */
     public MembersApi members() {
         return members;
     }
 
-    /** Attachments of rooms and message forwarding. */
+    /** {@return the operations on attachments of rooms and message forwarding} */
     public AttachmentsApi attachments() {
         return attachments;
     }
 
-    /** Users and their capabilities (1.6 has no user pictures). */
+    /** {@return the operations on users and their capabilities (1.6 has no user pictures)} */
     public UsersApi users() {
         return users;
     }
 
-    /** Meetings: lifecycle, waiting queue, media, recording, hands. */
+    /** {@return the operations on meetings: lifecycle, waiting queue, media, recording, hands} */
     public MeetingsApi meetings() {
         return meetings;
     }
 
-    /** Previews and thumbnails of uploaded images and pdfs. */
+    /** {@return the operations on previews and thumbnails of uploaded images and pdfs} */
     public PreviewsApi previews() {
         return previews;
     }
 
-    /** Health checks: no credentials needed, and none are sent. */
+    /** {@return the health check operations: no credentials needed, and none are sent} */
     public HealthApi health() {
         return health;
     }
 
-    /** Authentication tokens. */
+    /** {@return the authentication token operations} */
     public AuthApi auth() {
         return auth;
     }
@@ -101,6 +101,8 @@ public final class CarbonioV16 {
      * Guest users on WSC ({@code createGuestUser}, {@code POST /guests}), servers after 1.6.4. No
      * credentials needed, and none are sent. The guest then acts with its own client:
      * {@code Carbonio.builder().generation(V1_6).baseUrl(...).authToken(guest.getZmToken())}.
+      *
+      * @return the guest operations; never null
      */
     public GuestsApi guests() {
         return guests;
@@ -111,12 +113,14 @@ public final class CarbonioV16 {
      * {@code POST /zx/auth/v3/guests?name=...}), where servers up to 1.6.4 create guest users. It
      * is sent to the builder's {@code authServiceUrl(...)}, by default the origin of the WSC base
      * URL, without credentials and without {@code X-WSC-API-VERSION} (it is not WSC).
+      *
+      * @return the authentication service operations; never null
      */
     public AuthServiceApi authService() {
         return authService;
     }
 
-    /** The {@code X-WSC-API-VERSION} this client sends on every WSC operation; null when it speaks 1.3.1. */
+    /** {@return the {@code X-WSC-API-VERSION} this client sends on every WSC operation; null when it speaks 1.3.1} */
     public String apiVersion() {
         return apiVersion;
     }
@@ -125,6 +129,9 @@ public final class CarbonioV16 {
      * Every attachment of room {@code roomId}, newest first, fetched lazily
      * {@value Carbonio#DEFAULT_ATTACHMENT_PAGE_SIZE} at a time, as {@link Carbonio#listAttachments(UUID)}
      * does for 1.3.1.
+      *
+      * @param roomId the room; not null (checked before any I/O)
+      * @return a lazy listing; nothing is sent before it is iterated
      */
     public Paged<Attachment> listAttachments(UUID roomId) {
         return listAttachments(roomId, Carbonio.DEFAULT_ATTACHMENT_PAGE_SIZE);
@@ -134,6 +141,10 @@ public final class CarbonioV16 {
      * Every attachment of room {@code roomId}, newest first, {@code pageSize} at a time
      * ({@code listRoomAttachmentInfo} with the {@code filter} cursor passed back unchanged); see
      * {@link Carbonio#listAttachments(UUID, int)}. Refused before any I/O on a 1.3.1 client.
+      *
+      * @param roomId the room; not null (checked before any I/O)
+      * @param pageSize {@code itemsNumber}, at least 1 (checked before any I/O)
+      * @return a lazy listing; nothing is sent before it is iterated
      */
     public Paged<Attachment> listAttachments(UUID roomId, int pageSize) {
         Carbonio.requireGeneration(clientGeneration, CarbonioGeneration.V1_6, "listRoomAttachmentInfo",

@@ -29,15 +29,17 @@ public final class RoomQuery {
         this.externalId = b.externalId;
     }
 
-    /** All rooms, server default page size, server default order. */
+    /** {@return a query for all rooms, server default page size, server default order} */
     public static RoomQuery all() {
         return builder().build();
     }
 
+    /** {@return a new builder with nothing set} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a new builder starting from this query} */
     public Builder newBuilder() {
         Builder b = new Builder();
         b.limit = limit;
@@ -48,25 +50,27 @@ public final class RoomQuery {
         return b;
     }
 
-    /** Page size ({@code $limit}), or null for the server default (10). */
+    /** {@return the page size ({@code $limit}), or null for the server default (10)} */
     public Integer limit() {
         return limit;
     }
 
-    /** Rooms to skip ({@code $skip}). */
+    /** {@return the number of rooms to skip ({@code $skip})} */
     public int skip() {
         return skip;
     }
 
-    /** Sort keys in the order they were added. */
+    /** {@return the sort keys in the order they were added} */
     public Map<String, SortDirection> sort() {
         return sort;
     }
 
+    /** {@return the {@code ended} filter, or null for rooms of either status} */
     public Boolean ended() {
         return ended;
     }
 
+    /** {@return the {@code externalId} filter, or null for none} */
     public String externalId() {
         return externalId;
     }
@@ -88,7 +92,13 @@ public final class RoomQuery {
         private Builder() {
         }
 
-        /** {@code $limit}: 1 to 100. */
+        /**
+         * {@code $limit}: 1 to 100.
+         *
+         * @param limit 1 to 100
+         * @return this builder
+         * @throws IllegalArgumentException if {@code limit} is out of range
+         */
         public Builder limit(int limit) {
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw new IllegalArgumentException("$limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
@@ -97,7 +107,13 @@ public final class RoomQuery {
             return this;
         }
 
-        /** {@code $skip}: 0 or more. */
+        /**
+         * {@code $skip}: 0 or more.
+         *
+         * @param skip 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code skip} is negative
+         */
         public Builder skip(int skip) {
             if (skip < 0) {
                 throw new IllegalArgumentException("$skip must be 0 or more, got " + skip);
@@ -106,7 +122,14 @@ public final class RoomQuery {
             return this;
         }
 
-        /** Adds a sort key, sent as {@code $sort[field]=1|-1}; later keys break ties of earlier ones. */
+        /**
+         * Adds a sort key, sent as {@code $sort[field]=1|-1}; later keys break ties of earlier ones.
+         *
+         * @param field the room field to sort on; not null or empty
+         * @param direction not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code field} is null or empty
+         */
         public Builder sortBy(String field, SortDirection direction) {
             if (field == null || field.isEmpty()) {
                 throw new IllegalArgumentException("$sort field must not be empty");
@@ -115,13 +138,24 @@ public final class RoomQuery {
             return this;
         }
 
-        /** Only rooms whose ended status is {@code ended}. */
+        /**
+         * Only rooms whose ended status is {@code ended}.
+         *
+         * @param ended true for ended rooms only, false for rooms not ended
+         * @return this builder
+         */
         public Builder ended(boolean ended) {
             this.ended = ended;
             return this;
         }
 
-        /** Only the room with this external ID (at most 100 characters). */
+        /**
+         * Only the room with this external ID (at most 100 characters).
+         *
+         * @param externalId not null, at most 100 characters
+         * @return this builder
+         * @throws IllegalArgumentException if {@code externalId} is longer than 100 characters
+         */
         public Builder externalId(String externalId) {
             Objects.requireNonNull(externalId, "externalId");
             if (externalId.length() > MAX_EXTERNAL_ID) {
@@ -132,6 +166,7 @@ public final class RoomQuery {
             return this;
         }
 
+        /** {@return the immutable query} */
         public RoomQuery build() {
             return new RoomQuery(this);
         }

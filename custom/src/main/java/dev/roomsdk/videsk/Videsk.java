@@ -60,6 +60,7 @@ public final class Videsk implements AutoCloseable {
         this(transport, OperationRuntime.create(transport, baseUrl, JSON.getGson(), Map.of(), null));
     }
 
+    /** {@return a new builder: {@link #DEFAULT_BASE_URL}, default HTTP settings, no credentials yet} */
     public static Builder builder() {
         return new Builder();
     }
@@ -73,6 +74,8 @@ public final class Videsk implements AutoCloseable {
      * the retry gets 409 and the call throws {@link dev.roomsdk.core.error.ConflictException}
      * ("externalId already exists"), never a second room; {@code getRoom(externalId)} then
      * returns it.
+      *
+      * @return the Rooms operations; never null
      */
     public RoomsApi rooms() {
         return rooms;
@@ -86,6 +89,9 @@ public final class Videsk implements AutoCloseable {
      * {@code options} replace any this client already had. Cheap: it shares this client's
      * connection pool, threads and credentials, so its {@link #close()} releases nothing;
      * closing the client it was derived from does.
+      *
+      * @param options the overrides; not null
+      * @return a client sharing this one's connection pool and credentials
      */
     public Videsk withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
@@ -99,6 +105,9 @@ public final class Videsk implements AutoCloseable {
      * comes back empty, so rooms removed mid-walk end it early rather than loop. The page
      * continuation is the {@code $skip} value. Filters and sort go with every page; the sort
      * is sent as Videsk reads it ({@code $sort[field]=-1}, the contract's deepObject style).
+      *
+      * @param query filters, sort and page size; not null
+      * @return a lazy listing; nothing is sent before it is iterated
      */
     public Paged<Room> listRooms(RoomQuery query) {
         Objects.requireNonNull(query, "query");
@@ -150,6 +159,12 @@ public final class Videsk implements AutoCloseable {
      * SDK. The first {@code token()} joins the room; later calls return the cached JWT until
      * its {@code exp} claim comes within {@code refreshMargin}, then join again. Thread-safe,
      * single flight.
+      *
+      * @param roomId the room to join; not null or empty
+      * @param refreshMargin how long before {@code exp} to join again; not null or negative
+      * @param clock what {@code exp} is compared with; not null
+      * @return a provider whose {@code token()} does blocking I/O when it has to join
+      * @throws IllegalArgumentException if {@code roomId} is null or empty, or {@code refreshMargin} is negative
      */
     public CachingTokenProvider roomAccessTokens(String roomId, Duration refreshMargin, Clock clock) {
         if (roomId == null || roomId.isEmpty()) {
@@ -159,7 +174,13 @@ public final class Videsk implements AutoCloseable {
                 .refreshMargin(refreshMargin).clock(clock).build();
     }
 
-    /** {@link #roomAccessTokens(String, Duration, Clock)} renewing one minute before expiry. */
+    /**
+     * {@link #roomAccessTokens(String, Duration, Clock)} renewing one minute before expiry.
+     *
+     * @param roomId the room to join; not null or empty
+     * @return a provider whose {@code token()} does blocking I/O when it has to join
+     * @throws IllegalArgumentException if {@code roomId} is null or empty
+     */
     public CachingTokenProvider roomAccessTokens(String roomId) {
         return roomAccessTokens(roomId, Duration.ofMinutes(1), Clock.systemUTC());
     }
@@ -193,13 +214,25 @@ public final class Videsk implements AutoCloseable {
         private Builder() {
         }
 
-        /** Server to talk to; defaults to {@link #DEFAULT_BASE_URL}. */
+        /**
+         * Server to talk to; defaults to {@link #DEFAULT_BASE_URL}.
+         *
+         * @param baseUrl an absolute http(s) URL
+         * @return this builder
+         * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = BaseUrls.require("baseUrl", baseUrl);
             return this;
         }
 
-        /** A Videsk token of type {@code api-token}, sent as a bearer token. */
+        /**
+         * A Videsk token of type {@code api-token}, sent as a bearer token.
+         *
+         * @param apiToken the token; not null or empty
+         * @return this builder
+         * @throws IllegalArgumentException if {@code apiToken} is null or empty
+         */
         public Builder apiToken(String apiToken) {
             if (apiToken == null || apiToken.isEmpty()) {
                 throw new IllegalArgumentException("apiToken must not be null or empty");
@@ -208,17 +241,34 @@ public final class Videsk implements AutoCloseable {
             return this;
         }
 
-        /** Where the bearer token comes from, when it is not a fixed string. */
+        /**
+         * Where the bearer token comes from, when it is not a fixed string.
+         *
+         * @param tokens not null; must be thread-safe
+         * @return this builder
+         */
         public Builder tokenProvider(TokenProvider tokens) {
             this.tokens = Objects.requireNonNull(tokens, "tokenProvider");
             return this;
         }
 
+        /**
+         * Timeouts, retries and an optional base client. Default {@link HttpSettings#defaults()}.
+         *
+         * @param settings not null
+         * @return this builder
+         */
         public Builder httpSettings(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "httpSettings");
             return this;
         }
 
+        /**
+         * Builds the client. No I/O.
+         *
+         * @return a new, thread-safe client; close it when done
+         * @throws IllegalStateException if no credentials were given
+         */
         public Videsk build() {
             if (tokens == null) {
                 throw new IllegalStateException("Videsk needs credentials: call apiToken(...) or tokenProvider(...)");

@@ -56,7 +56,15 @@ public final class ZoomOAuth {
     private ZoomOAuth() {
     }
 
-    /** Server-to-Server OAuth for {@code accountId}. */
+    /**
+     * Server-to-Server OAuth for {@code accountId}.
+     *
+     * @param accountId the Zoom account; not null or empty
+     * @param clientId the app's client id; not null or empty
+     * @param clientSecret the app's client secret; not null or empty, never logged
+     * @return a builder of the token provider
+     * @throws IllegalArgumentException if an argument is null or empty
+     */
     public static Builder serverToServer(String accountId, String clientId, String clientSecret) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "account_credentials");
@@ -67,6 +75,13 @@ public final class ZoomOAuth {
     /**
      * A user-level app's refresh-token grant starting from {@code refreshToken};
      * {@code onNewRefreshToken} receives every refresh token Zoom issues, to persist.
+      *
+      * @param clientId the app's client id; not null or empty
+      * @param clientSecret the app's client secret; not null or empty, never logged
+      * @param refreshToken the refresh token to start from; not null or empty, never logged
+      * @param onNewRefreshToken called on the refreshing thread with each new refresh token; not null
+      * @return a builder of the token provider
+      * @throws IllegalArgumentException if a string argument is null or empty
      */
     public static Builder refreshToken(String clientId, String clientSecret, String refreshToken,
                                        Consumer<String> onNewRefreshToken) {
@@ -131,18 +146,35 @@ public final class ZoomOAuth {
             this.grant = grant;
         }
 
-        /** Where {@code /oauth/token} lives; default {@value #DEFAULT_OAUTH_BASE_URL}. */
+        /**
+         * Where {@code /oauth/token} lives; default {@value #DEFAULT_OAUTH_BASE_URL}.
+         *
+         * @param url an absolute http(s) URL, e.g. {@code https://zoom.us}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL
+         */
         public Builder oauthBaseUrl(String url) {
             this.oauthBaseUrl = BaseUrls.require("oauthBaseUrl", url);
             return this;
         }
 
-        /** Renew this long before expiry; default 5 minutes of the one-hour lifetime. */
+        /**
+         * Renew this long before expiry; default 5 minutes of the one-hour lifetime.
+         *
+         * @param margin not null or negative
+         * @return this builder
+         */
         public Builder refreshMargin(Duration margin) {
             this.refreshMargin = Objects.requireNonNull(margin, "refreshMargin");
             return this;
         }
 
+        /**
+         * The time expiry is measured on. Default the system UTC clock.
+         *
+         * @param clock not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -151,6 +183,9 @@ public final class ZoomOAuth {
         /**
          * Client for token requests (to share a connection pool); default one shared client with
          * connect/read timeouts and a 20 s call timeout.
+          *
+          * @param http not null; the SDK never closes it
+          * @return this builder
          */
         public Builder httpClient(OkHttpClient http) {
             this.http = Objects.requireNonNull(http, "httpClient");
@@ -161,6 +196,10 @@ public final class ZoomOAuth {
          * Bound of one whole token request attempt (connect, send, answer), applied as the call
          * timeout on top of the client; at most 30 s, the time other callers wait for a refresh,
          * which also bounds all attempts together. Default 20 s (or the given client's own).
+          *
+          * @param timeout more than 0 and at most 30 s
+          * @return this builder
+          * @throws IllegalArgumentException if {@code timeout} is out of range
          */
         public Builder tokenRequestTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "tokenRequestTimeout");
@@ -176,6 +215,9 @@ public final class ZoomOAuth {
          * Renew a token inside the refresh margin on a daemon thread while every caller keeps
          * the still-valid one ({@link CachingTokenProvider.Builder#backgroundRefresh(boolean)}).
          * Default false: the caller that notices renews it and waits for the token request.
+          *
+          * @param background true to renew on a daemon thread
+          * @return this builder
          */
         public Builder backgroundRefresh(boolean background) {
             this.backgroundRefreshOnDaemon = background;
@@ -186,6 +228,9 @@ public final class ZoomOAuth {
         /**
          * Renew a token inside the refresh margin as a task on {@code executor}, which is never
          * shut down by the provider ({@link CachingTokenProvider.Builder#backgroundRefresh(Executor)}).
+          *
+          * @param executor runs the renewal tasks; not null
+          * @return this builder
          */
         public Builder backgroundRefresh(Executor executor) {
             this.backgroundRefresh = Objects.requireNonNull(executor, "executor");
@@ -199,6 +244,11 @@ public final class ZoomOAuth {
             return requestTimeout == null ? base : base.newBuilder().callTimeout(requestTimeout).build();
         }
 
+        /**
+         * Builds the provider. No I/O: the first token is requested by the first {@code token()}.
+         *
+         * @return a new, thread-safe provider to pass to {@link ZoomRooms.Builder#credentials}
+         */
         public CachingTokenProvider build() {
             HttpUrl url = HttpUrl.get(oauthBaseUrl).newBuilder().addPathSegments("oauth/token").build();
             OAuthTokenEndpoint endpoint = new OAuthTokenEndpoint(url, clientId, clientSecret, tokenClient(), clock);

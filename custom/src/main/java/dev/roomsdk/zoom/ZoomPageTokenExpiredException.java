@@ -13,6 +13,7 @@ public final class ZoomPageTokenExpiredException extends RoomSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The rejected {@code next_page_token}; not a credential. */
     private final String pageToken;
 
     ZoomPageTokenExpiredException(String pageToken, RoomSdkServiceException rejection) {
@@ -22,7 +23,7 @@ public final class ZoomPageTokenExpiredException extends RoomSdkException {
         this.pageToken = pageToken;
     }
 
-    /** The rejected {@code next_page_token}. */
+    /** {@return the rejected {@code next_page_token}} */
     public String pageToken() {
         return pageToken;
     }

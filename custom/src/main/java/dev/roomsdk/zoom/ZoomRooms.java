@@ -88,6 +88,7 @@ public final class ZoomRooms implements AutoCloseable {
         this.virtualBackgrounds = new VirtualBackgroundsApi(runtime);
     }
 
+    /** {@return a new builder: {@link #DEFAULT_BASE_URL}, default HTTP settings, no credentials yet} */
     public static Builder builder() {
         return new Builder();
     }
@@ -100,33 +101,36 @@ public final class ZoomRooms implements AutoCloseable {
      * {@code options} replace any this client already had. Cheap: it shares this client's
      * connection pool, threads and credentials, so its {@link #close()} releases nothing;
      * closing the client it was derived from does.
+      *
+      * @param options the overrides; not null
+      * @return a client sharing this one's connection pool and credentials
      */
     public ZoomRooms withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
         return new ZoomRooms(transport.shared(), runtime.withOptions(options));
     }
 
-    /** Zoom Rooms: list, add, profile, settings, location, delete, controls. */
+    /** {@return the Zoom Rooms operations: list, add, profile, settings, location, delete, controls} */
     public RoomsApi rooms() {
         return rooms;
     }
 
-    /** A room's devices and their Zoom Rooms app version. */
+    /** {@return the operations on a room's devices and their Zoom Rooms app version} */
     public DevicesApi devices() {
         return devices;
     }
 
-    /** The location hierarchy. */
+    /** {@return the operations on the location hierarchy} */
     public LocationsApi locations() {
         return locations;
     }
 
-    /** Account-wide Zoom Rooms profile and settings. */
+    /** {@return the operations on account-wide Zoom Rooms profile and settings} */
     public AccountApi account() {
         return account;
     }
 
-    /** Digital signage contents and E911 signage. */
+    /** {@return the operations on digital signage contents and E911 signage} */
     public SignageApi signage() {
         return signage;
     }
@@ -134,6 +138,8 @@ public final class ZoomRooms implements AutoCloseable {
     /**
      * Account virtual background files. {@link #uploadVirtualBackground(String, TransferBody)}
      * checks Zoom's format and size rules first; {@code uploadVB} sends as it is.
+      *
+      * @return the virtual background operations; never null
      */
     public VirtualBackgroundsApi virtualBackgrounds() {
         return virtualBackgrounds;
@@ -145,6 +151,9 @@ public final class ZoomRooms implements AutoCloseable {
      * requested with the previous page's {@code next_page_token} and the same filters, until
      * Zoom returns an empty token. The continuation of a page is its token; resuming from a
      * token older than 15 minutes fails with a {@link ZoomPageTokenExpiredException} cause.
+      *
+      * @param query filters and page size; not null
+      * @return a lazy listing; nothing is sent before it is iterated
      */
     public Paged<ZoomRoom> listRooms(ZoomRoomQuery query) {
         Objects.requireNonNull(query, "query");
@@ -157,6 +166,12 @@ public final class ZoomRooms implements AutoCloseable {
     /**
      * Every location (optionally only the children of {@code parentLocationId} and of
      * {@code type}), lazily, {@code pageSize} per page (1 to {@value #MAX_PAGE_SIZE}).
+      *
+      * @param parentLocationId only its children; null for all
+      * @param type only locations of this type; null for any
+      * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
+      * @return a lazy listing; nothing is sent before it is iterated
+      * @throws InvalidRequestException if {@code pageSize} is out of range
      */
     public Paged<Location> listLocations(String parentLocationId, String type, int pageSize) {
         return paged(pageSize, (size, token) -> locations.listZRLocations().parentLocationId(parentLocationId).type(type)
@@ -164,7 +179,7 @@ public final class ZoomRooms implements AutoCloseable {
                 LocationList::getLocations, LocationList::getNextPageToken);
     }
 
-    /** Every location, {@value #MAX_PAGE_SIZE} per page. */
+    /** {@return every location, fetched lazily {@value #MAX_PAGE_SIZE} per page} */
     public Paged<Location> listLocations() {
         return listLocations(null, null, MAX_PAGE_SIZE);
     }
@@ -172,6 +187,12 @@ public final class ZoomRooms implements AutoCloseable {
     /**
      * Every digital signage content (optionally of {@code type}, inside {@code folderId}),
      * lazily, {@code pageSize} per page (1 to {@value #MAX_PAGE_SIZE}).
+      *
+      * @param type only contents of this type; null for any
+      * @param folderId only contents inside this folder; null for all
+      * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
+      * @return a lazy listing; nothing is sent before it is iterated
+      * @throws InvalidRequestException if {@code pageSize} is out of range
      */
     public Paged<SignageContent> listDigitalSignageContent(String type, String folderId, int pageSize) {
         return paged(pageSize, (size, token) -> signage.listDigitalSignageContent().type(type).folderId(folderId)
@@ -179,7 +200,7 @@ public final class ZoomRooms implements AutoCloseable {
                 SignageContentList::getContents, SignageContentList::getNextPageToken);
     }
 
-    /** Every digital signage content, {@value #MAX_PAGE_SIZE} per page. */
+    /** {@return every digital signage content, fetched lazily {@value #MAX_PAGE_SIZE} per page} */
     public Paged<SignageContent> listDigitalSignageContent() {
         return listDigitalSignageContent(null, null, MAX_PAGE_SIZE);
     }
@@ -192,6 +213,11 @@ public final class ZoomRooms implements AutoCloseable {
      * {@link InvalidRequestException} naming the rule; a stream of unknown length is cut
      * off, with the same error, once it passes 15 MB. Zoom's own refusal (400 code 120)
      * arrives as a {@link BadRequestException}. A one-shot stream is sent at most once.
+      *
+      * @param accountId the account, or {@code me}; not null or empty
+      * @param file the image or video; not null
+      * @return the uploaded file as Zoom describes it
+      * @throws InvalidRequestException when an argument breaks a rule (nothing, or only part of the stream, is sent)
      */
     public VirtualBackgroundFile uploadVirtualBackground(String accountId, TransferBody file) {
         if (accountId == null || accountId.isEmpty()) {
@@ -278,7 +304,13 @@ public final class ZoomRooms implements AutoCloseable {
         private Builder() {
         }
 
-        /** Server to talk to, including {@code /v2}; defaults to {@link #DEFAULT_BASE_URL}. */
+        /**
+         * Server to talk to, including {@code /v2}; defaults to {@link #DEFAULT_BASE_URL}.
+         *
+         * @param baseUrl an absolute http(s) URL
+         * @return this builder
+         * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = BaseUrls.require("baseUrl", baseUrl);
             return this;
@@ -287,13 +319,22 @@ public final class ZoomRooms implements AutoCloseable {
         /**
          * Where the bearer token comes from, e.g. {@code ZoomOAuth.serverToServer(...).build()}:
          * renewed before expiry, and refreshed once when Zoom answers 401.
+          *
+          * @param tokens not null; must be thread-safe
+          * @return this builder
          */
         public Builder credentials(TokenProvider tokens) {
             this.tokens = Objects.requireNonNull(tokens, "credentials");
             return this;
         }
 
-        /** A fixed access token obtained elsewhere; it is not renewed, so a 401 surfaces. */
+        /**
+         * A fixed access token obtained elsewhere; it is not renewed, so a 401 surfaces.
+         *
+         * @param accessToken the token; not null or empty
+         * @return this builder
+         * @throws IllegalArgumentException if {@code accessToken} is null or empty
+         */
         public Builder accessToken(String accessToken) {
             if (accessToken == null || accessToken.isEmpty()) {
                 throw new IllegalArgumentException("accessToken must not be null or empty");
@@ -302,11 +343,23 @@ public final class ZoomRooms implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Timeouts, retries and an optional base client. Default {@link HttpSettings#defaults()}.
+         *
+         * @param settings not null
+         * @return this builder
+         */
         public Builder httpSettings(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "httpSettings");
             return this;
         }
 
+        /**
+         * Builds the client. No I/O.
+         *
+         * @return a new, thread-safe client; close it when done
+         * @throws IllegalStateException if no credentials were given
+         */
         public ZoomRooms build() {
             if (tokens == null) {
                 throw new IllegalStateException("ZoomRooms needs credentials: call credentials(...) or accessToken(...)");

@@ -23,22 +23,36 @@ public final class AccessToken {
         this.expiresAt = expiresAt;
     }
 
-    /** A token that does not expire as far as the SDK knows. */
+    /**
+     * A token that does not expire as far as the SDK knows.
+     *
+     * @param value the credential; not null or empty
+     * @return the token
+     * @throws IllegalArgumentException if {@code value} is null or empty
+     */
     public static AccessToken of(String value) {
         return new AccessToken(value, null);
     }
 
-    /** A token that expires at {@code expiresAt}. */
+    /**
+     * A token that expires at {@code expiresAt}.
+     *
+     * @param value the credential; not null or empty
+     * @param expiresAt when the token stops working; not null
+     * @return the token
+     * @throws IllegalArgumentException if {@code value} is null or empty
+     * @throws NullPointerException if {@code expiresAt} is null
+     */
     public static AccessToken of(String value, Instant expiresAt) {
         return new AccessToken(value, Objects.requireNonNull(expiresAt, "expiresAt"));
     }
 
-    /** The secret itself; never log it. */
+    /** {@return the secret itself; never log it} Never null or empty. */
     public String value() {
         return value;
     }
 
-    /** When the token stops working, if known. */
+    /** {@return when the token stops working, or empty when not known} */
     public Optional<Instant> expiresAt() {
         return Optional.ofNullable(expiresAt);
     }

@@ -22,7 +22,13 @@ public final class AuthInterceptor implements Interceptor {
     private final TokenProvider tokens;
     private final AuthScheme scheme;
 
-    /** Puts {@code tokens}' credential on requests the way {@code scheme} says. Neither may be null. */
+    /**
+     * Puts {@code tokens}' credential on requests the way {@code scheme} says.
+     *
+     * @param tokens where each attempt's credential comes from; not null
+     * @param scheme where the credential goes on the request; not null
+     * @throws NullPointerException if either is null
+     */
     public AuthInterceptor(TokenProvider tokens, AuthScheme scheme) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.scheme = Objects.requireNonNull(scheme, "scheme");
@@ -35,6 +41,10 @@ public final class AuthInterceptor implements Interceptor {
      * jar's cookies. A redirect keeps the request's tags but may lead to another host, port or
      * scheme (https to http): there the credential is removed, never sent (OkHttp itself drops
      * only {@code Authorization}, and only on a host change).
+     *
+     * @param scheme the same scheme the application-level interceptor uses; not null
+     * @return a thread-safe network interceptor that never asks a provider for a token
+     * @throws NullPointerException if {@code scheme} is null
      */
     public static Interceptor reapplyAfterCookieJar(AuthScheme scheme) {
         Objects.requireNonNull(scheme, "scheme");

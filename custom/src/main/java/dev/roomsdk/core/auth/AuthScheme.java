@@ -12,7 +12,7 @@ public abstract class AuthScheme {
     private AuthScheme() {
     }
 
-    /** {@code Authorization: Bearer <token>}. */
+    /** {@return the scheme that sends {@code Authorization: Bearer <token>}} Shared and immutable. */
     public static AuthScheme bearer() {
         return Bearer.INSTANCE;
     }
@@ -20,6 +20,10 @@ public abstract class AuthScheme {
     /**
      * {@code Cookie: <name>=<token>}, keeping any other cookie the request carries and
      * replacing a pair of the same name (the rejected one, on a resend after 401).
+     *
+     * @param name the cookie's name, e.g. {@code ZM_AUTH_TOKEN}; not null
+     * @return an immutable scheme
+     * @throws NullPointerException if {@code name} is null
      */
     public static AuthScheme cookie(String name) {
         return new CookieScheme(name);

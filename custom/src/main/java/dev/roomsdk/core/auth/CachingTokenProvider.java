@@ -90,7 +90,13 @@ public final class CachingTokenProvider implements TokenProvider {
         this.jitter = b.jitter;
     }
 
-    /** A builder caching {@code source}'s tokens. */
+    /**
+     * A builder caching {@code source}'s tokens.
+     *
+     * @param source where new tokens come from; not null
+     * @return a new builder with the defaults
+     * @throws NullPointerException if {@code source} is null
+     */
     public static Builder builder(TokenSource source) {
         return new Builder(source);
     }
@@ -380,13 +386,25 @@ public final class CachingTokenProvider implements TokenProvider {
             this.source = Objects.requireNonNull(source, "source");
         }
 
-        /** How long before expiry a token is renewed. Default 5 minutes. */
+        /**
+         * How long before expiry a token is renewed. Default 5 minutes.
+         *
+         * @param margin not null or negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code margin} is negative
+         */
         public Builder refreshMargin(Duration margin) {
             this.refreshMargin = nonNegative("refreshMargin", margin);
             return this;
         }
 
-        /** How long a caller waits for another caller's refresh. Default 30 s. */
+        /**
+         * How long a caller waits for another caller's refresh. Default 30 s.
+         *
+         * @param timeout not null or negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is negative
+         */
         public Builder waitTimeout(Duration timeout) {
             this.waitTimeout = nonNegative("waitTimeout", timeout);
             return this;
@@ -396,6 +414,11 @@ public final class CachingTokenProvider implements TokenProvider {
          * Backoff after a failed fetch (early or not): {@code first}, doubling up to {@code max},
          * each wait stretched at random by up to as much again (never beyond {@code max}).
          * Default 1 s and 30 s, so the first retry comes after 1 to 2 s.
+         *
+         * @param first the first wait; not null or negative
+         * @param max the longest wait; not null or negative
+         * @return this builder
+         * @throws IllegalArgumentException if either is negative
          */
         public Builder retryDelays(Duration first, Duration max) {
             this.firstRetryDelay = nonNegative("first retry delay", first);
@@ -403,7 +426,12 @@ public final class CachingTokenProvider implements TokenProvider {
             return this;
         }
 
-        /** The time expiry and backoff are measured on. Default the system UTC clock. */
+        /**
+         * The time expiry and backoff are measured on. Default the system UTC clock.
+         *
+         * @param clock not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -415,6 +443,9 @@ public final class CachingTokenProvider implements TokenProvider {
          * still-valid token. Default false: the caller that notices renews it on its own thread
          * and waits for the token request (the others do not wait). A token that is missing or
          * expired is always fetched by a caller, which waits for it.
+         *
+         * @param background true to renew on a daemon thread; false to renew on the caller's
+         * @return this builder
          */
         public Builder backgroundRefresh(boolean background) {
             this.background = background ? DAEMON_THREAD : null;
@@ -426,6 +457,9 @@ public final class CachingTokenProvider implements TokenProvider {
          * caller keeps getting the still-valid token; one such task at a time. If the executor
          * refuses the task, the token is kept and the renewal tried again after the first retry
          * delay. The provider never shuts the executor down.
+         *
+         * @param executor runs the renewal tasks; not null
+         * @return this builder
          */
         public Builder backgroundRefresh(Executor executor) {
             this.background = Objects.requireNonNull(executor, "executor");
@@ -438,7 +472,12 @@ public final class CachingTokenProvider implements TokenProvider {
             return this;
         }
 
-        /** The provider. No I/O: the first token is fetched by the first {@link #token()}. */
+        /**
+         * Builds the provider. No I/O: the first token is fetched by the first
+         * {@link CachingTokenProvider#token()}.
+         *
+         * @return a new, thread-safe provider
+         */
         public CachingTokenProvider build() {
             return new CachingTokenProvider(this);
         }

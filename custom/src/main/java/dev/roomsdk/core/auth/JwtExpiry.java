@@ -17,7 +17,12 @@ public final class JwtExpiry {
     private JwtExpiry() {
     }
 
-    /** The token's {@code exp} claim, or empty when it has none or is not a JWT. */
+    /**
+     * Reads the {@code exp} claim (seconds since the epoch) of a JWT's payload.
+     *
+     * @param jwt the token text; may be null
+     * @return the token's {@code exp} claim, or empty when it has none, is null or is not a JWT
+     */
     public static Optional<Instant> of(String jwt) {
         if (jwt == null) {
             return Optional.empty();
@@ -41,7 +46,14 @@ public final class JwtExpiry {
         }
     }
 
-    /** {@code jwt} as an {@link AccessToken} expiring at its {@code exp} claim, if it has one. */
+    /**
+     * Wraps a JWT as an {@link AccessToken}.
+     *
+     * @param jwt the token text; not null or empty
+     * @return {@code jwt} as an {@link AccessToken} expiring at its {@code exp} claim, or
+     *         non-expiring when it has none
+     * @throws IllegalArgumentException if {@code jwt} is null or empty
+     */
     public static AccessToken token(String jwt) {
         return of(jwt).map(exp -> AccessToken.of(jwt, exp)).orElseGet(() -> AccessToken.of(jwt));
     }

@@ -73,7 +73,14 @@ public final class OAuthTokenEndpoint {
     /**
      * An endpoint at {@code url} authenticating as {@code clientId}/{@code clientSecret}, sending
      * through {@code http} (whose call timeout bounds each attempt) and dating expiries on
-     * {@code clock}. No argument may be null. No I/O.
+     * {@code clock}. No I/O.
+     *
+     * @param url the token endpoint, e.g. {@code https://zoom.us/oauth/token}; not null
+     * @param clientId the OAuth client id; not null
+     * @param clientSecret the OAuth client secret; not null, never logged or put in a message
+     * @param http the client to send with; its call timeout bounds each attempt; not null
+     * @param clock what {@code expires_in} is counted from; not null
+     * @throws NullPointerException if any argument is null
      */
     public OAuthTokenEndpoint(HttpUrl url, String clientId, String clientSecret, OkHttpClient http, Clock clock) {
         this(url, clientId, clientSecret, http, clock, d -> Thread.sleep(d.toMillis()), DEFAULT_MAX_ATTEMPTS, DEFAULT_BUDGET);
@@ -117,7 +124,9 @@ public final class OAuthTokenEndpoint {
      * Posts {@code form} (in order) and reads the grant, retrying as the class says. Blocks
      * for at most the endpoint's 30 s budget.
      *
+     * @param form the form fields, e.g. {@code grant_type}; not null
      * @param secrets values besides the client secret that must never reach a message (e.g. a refresh token)
+     * @return the grant; never null
      * @throws TokenRefreshException when no grant could be had; its status is the last answer's, or 0
      */
     public Grant request(Map<String, String> form, String... secrets) {

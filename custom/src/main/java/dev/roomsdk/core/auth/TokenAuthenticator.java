@@ -23,7 +23,13 @@ public final class TokenAuthenticator implements Authenticator {
     private final TokenProvider tokens;
     private final AuthScheme scheme;
 
-    /** Answers 401s with {@code tokens}' credentials, put on the way {@code scheme} says. */
+    /**
+     * Answers 401s with {@code tokens}' credentials, put on the way {@code scheme} says.
+     *
+     * @param tokens the provider the {@link AuthInterceptor} of the same client uses; not null
+     * @param scheme where the credential goes on the request; not null
+     * @throws NullPointerException if either is null
+     */
     public TokenAuthenticator(TokenProvider tokens, AuthScheme scheme) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.scheme = Objects.requireNonNull(scheme, "scheme");

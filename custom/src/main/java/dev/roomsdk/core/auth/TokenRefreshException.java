@@ -17,12 +17,17 @@ public class TokenRefreshException extends RoomSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The token endpoint's HTTP status, or 0 when there was no answer. */
     private final int statusCode;
+    /** When the provider will next ask the token endpoint; null on the fetch's own failure. */
     private final Instant retryAt;
 
     /**
-     * A failure with the token endpoint's {@code statusCode} (0 when there was no answer).
-     * {@code message} must not contain a secret; {@code cause} may be null.
+     * A failure with the token endpoint's {@code statusCode}.
+     *
+     * @param message what failed; must not contain a secret
+     * @param statusCode the token endpoint's HTTP status, or 0 when there was no answer
+     * @param cause the underlying failure; may be null
      */
     public TokenRefreshException(String message, int statusCode, Throwable cause) {
         this(message, statusCode, cause, null);
@@ -34,15 +39,15 @@ public class TokenRefreshException extends RoomSdkException {
         this.retryAt = retryAt;
     }
 
-    /** HTTP status of the token endpoint's answer, or 0 when there was none. */
+    /** {@return the HTTP status of the token endpoint's answer, or 0 when there was none} */
     public int statusCode() {
         return statusCode;
     }
 
     /**
-     * When the provider will next ask the token endpoint, on a failure it remembered (this
-     * caller waited for a fetch that failed, or came during the backoff after one; the cause
-     * is that fetch's failure). Empty on the failure of the fetch itself.
+     * {@return when the provider will next ask the token endpoint, on a failure it remembered}
+     * That is when this caller waited for a fetch that failed, or came during the backoff
+     * after one; the cause is then that fetch's failure. Empty on the failure of the fetch itself.
      */
     public Optional<Instant> retryAt() {
         return Optional.ofNullable(retryAt);

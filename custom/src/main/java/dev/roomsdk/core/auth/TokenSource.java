@@ -9,8 +9,11 @@ package dev.roomsdk.core.auth;
 public interface TokenSource {
 
     /**
-     * A new credential. Throws {@link TokenRefreshException} (or any runtime exception)
-     * when none can be had; the message must not contain secrets.
+     * Fetches a new credential; may do I/O and block.
+     *
+     * @return the new credential; never null
+     * @throws TokenRefreshException (or any runtime exception) when none can be had; the
+     *         message must not contain secrets
      */
     AccessToken fetch();
 }

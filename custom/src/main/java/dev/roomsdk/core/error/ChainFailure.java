@@ -19,15 +19,21 @@ public final class ChainFailure extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The wrapped typed error; never null. */
     private final RoomSdkException failure;
 
-    /** Wraps {@code failure}, which becomes the cause and is never null. */
+    /**
+     * Wraps {@code failure}, which becomes the cause.
+     *
+     * @param failure the typed error to carry through the chain; not null
+     * @throws NullPointerException if {@code failure} is null
+     */
     public ChainFailure(RoomSdkException failure) {
         super(Objects.requireNonNull(failure, "failure").getMessage(), failure);
         this.failure = failure;
     }
 
-    /** The typed error the caller should get. Never null. */
+    /** {@return the typed error the caller should get} Never null. */
     public RoomSdkException failure() {
         return failure;
     }

@@ -58,6 +58,13 @@ public final class ErrorMapper {
      * The exception for a failed call of {@code request}: a service exception when there
      * was a response ({@code status > 0}), else the typed error a {@link ChainFailure} carries,
      * else an I/O or timeout exception wrapping {@code cause}.
+     *
+     * @param request the request that failed; not null
+     * @param status the response status, or {@code 0} or less when no response arrived
+     * @param headers the response headers (any name case); null or empty when none
+     * @param body the response body as text; null for none
+     * @param cause the failure behind a missing response; may be null
+     * @return the exception to throw; never null
      */
     public static RoomSdkException map(Request request, int status, Map<String, List<String>> headers,
                                        String body, Throwable cause) {
@@ -71,7 +78,16 @@ public final class ErrorMapper {
         return fromResponse(operation, status, headers, body, requestedApiVersion(request), Clock.systemUTC());
     }
 
-    /** The exception for an HTTP error response. */
+    /**
+     * The exception for an HTTP error response to a request that named no API version.
+     *
+     * @param operation {@code METHOD /path} of the call
+     * @param status the HTTP status
+     * @param headers the response headers (any name case); null or empty when none
+     * @param body the response body as text, truncated to {@link #MAX_BODY_CHARS}; null for none
+     * @param clock what a {@code Retry-After} in seconds counts from; not null
+     * @return the status's exception type; never null
+     */
     public static RoomSdkServiceException fromResponse(String operation, int status, Map<String, List<String>> headers,
                                                        String body, Clock clock) {
         return fromResponse(operation, status, headers, body, null, clock);
@@ -81,6 +97,14 @@ public final class ErrorMapper {
      * The exception for an HTTP error response to a request that asked for API version
      * {@code requestedApiVersion} (null when it named none); the server's version comes from
      * the response headers.
+     *
+     * @param operation {@code METHOD /path} of the call
+     * @param status the HTTP status
+     * @param headers the response headers (any name case); null or empty when none
+     * @param body the response body as text, truncated to {@link #MAX_BODY_CHARS}; null for none
+     * @param requestedApiVersion the version the request asked for; null when it named none
+     * @param clock what a {@code Retry-After} in seconds counts from; not null
+     * @return the status's exception type; never null
      */
     public static RoomSdkServiceException fromResponse(String operation, int status, Map<String, List<String>> headers,
                                                        String body, String requestedApiVersion, Clock clock) {
@@ -107,7 +131,13 @@ public final class ErrorMapper {
         }
     }
 
-    /** The exception for a call that got no response. */
+    /**
+     * The exception for a call that got no response.
+     *
+     * @param operation {@code METHOD /path} of the call
+     * @param cause the I/O failure; null when unknown
+     * @return a {@link RoomSdkTimeoutException} for a timeout, else a {@link RoomSdkIoException}
+     */
     public static RoomSdkIoException transportFailure(String operation, Throwable cause) {
         String what = describe(cause);
         if (isTimeout(cause)) {
@@ -130,6 +160,10 @@ public final class ErrorMapper {
      * The exception for a 2xx body that could not be decoded: a transport failure when the
      * body broke off mid-read (gson wraps that I/O error), else a body that does not match
      * the contract.
+     *
+     * @param request the request whose response body failed to decode; not null
+     * @param cause the decoder's failure
+     * @return the exception to throw; its message and cause chain never quote the body
      */
     public static RoomSdkException decodeFailure(Request request, Throwable cause) {
         String operation = request.method() + " " + request.url().encodedPath();

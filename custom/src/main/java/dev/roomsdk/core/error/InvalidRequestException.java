@@ -14,14 +14,25 @@ public class InvalidRequestException extends RoomSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The broken rules, an unmodifiable copy. */
     private final List<String> violations;
 
+    /**
+     * Creates the exception; its message joins the violations with {@code "; "}.
+     *
+     * @param operation how the message names the call, e.g. {@code createRoom (POST /rooms)};
+     *                  null for none
+     * @param violations one entry per broken rule; not null, copied
+     */
     public InvalidRequestException(String operation, List<String> violations) {
         super((operation == null ? "" : operation + ": ") + "invalid request: " + String.join("; ", violations));
         this.violations = List.copyOf(violations);
     }
 
-    /** One entry per broken rule, e.g. {@code name: length must be between 1 and 128, got 129}. */
+    /**
+     * {@return one entry per broken rule, e.g. {@code name: length must be between 1 and 128, got 129}}
+     * Unmodifiable.
+     */
     public List<String> violations() {
         return violations;
     }

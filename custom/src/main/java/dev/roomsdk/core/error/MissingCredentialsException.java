@@ -10,6 +10,11 @@ public class MissingCredentialsException extends RoomSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message names the operation and how to build a client with credentials
+     */
     public MissingCredentialsException(String message) {
         super(message);
     }

@@ -10,6 +10,12 @@ public class NotReplayableBodyException extends RoomSdkIoException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message says why the call was not sent again
+     * @param cause the server's answer as the SDK's typed exception
+     */
     public NotReplayableBodyException(String message, Throwable cause) {
         super(message, cause);
     }

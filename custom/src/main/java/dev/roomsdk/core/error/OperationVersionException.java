@@ -15,11 +15,16 @@ public class OperationVersionException extends InvalidRequestException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The refused operation's operationId. */
     private final String operationId;
+    /** The contract version the refused operation comes from. */
     private final String operationVersion;
+    /** The contract version the client speaks. */
     private final String clientVersion;
 
     /**
+     * Creates the exception with a single violation naming both versions.
+     *
      * @param operation how messages name the call, e.g. {@code listRoom (GET /rooms)}
      * @param operationId the contract's operationId
      * @param api what messages call the API, e.g. {@code Carbonio}
@@ -36,17 +41,17 @@ public class OperationVersionException extends InvalidRequestException {
         this.clientVersion = clientVersion;
     }
 
-    /** The refused operation's operationId. */
+    /** {@return the refused operation's operationId} */
     public String operationId() {
         return operationId;
     }
 
-    /** The contract version the refused operation comes from, e.g. {@code 1.3.1}. */
+    /** {@return the contract version the refused operation comes from, e.g. {@code 1.3.1}} */
     public String operationVersion() {
         return operationVersion;
     }
 
-    /** The contract version the client speaks, e.g. {@code 1.6}. */
+    /** {@return the contract version the client speaks, e.g. {@code 1.6}} */
     public String clientVersion() {
         return clientVersion;
     }

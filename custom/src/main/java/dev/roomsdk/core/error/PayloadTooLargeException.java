@@ -5,6 +5,11 @@ public class PayloadTooLargeException extends RoomSdkServiceException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception; {@link ErrorMapper} is the one caller.
+     *
+     * @param details what was gathered from the failed response; not null
+     */
     protected PayloadTooLargeException(Details details) {
         super(details);
     }

@@ -13,11 +13,21 @@ public final class ResponseBodyFailure extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A body that failed while being read.
+     *
+     * @param status the HTTP status of the response whose body failed
+     * @param cause the I/O failure; its text is part of the message
+     */
     public ResponseBodyFailure(int status, IOException cause) {
         super("the body of a " + status + " response failed: " + cause, cause);
     }
 
-    /** A body that failed while being decoded, its status already passed on. */
+    /**
+     * A body that failed while being decoded, its status already passed on.
+     *
+     * @param cause the I/O failure; its text is part of the message
+     */
     public ResponseBodyFailure(IOException cause) {
         super("the response body failed: " + cause, cause);
     }

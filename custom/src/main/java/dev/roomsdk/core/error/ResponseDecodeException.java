@@ -9,6 +9,12 @@ public class ResponseDecodeException extends RoomSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message names the operation and what did not match
+     * @param cause the decoder's failure, or null
+     */
     public ResponseDecodeException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -18,7 +18,13 @@ public final class RetryAfter {
     private RetryAfter() {
     }
 
-    /** The instant the header points at, or empty when it is absent or unreadable. */
+    /**
+     * Parses a {@code Retry-After} value. A negative number of seconds counts as unreadable.
+     *
+     * @param value the header value, surrounding blanks allowed; null or blank for absent
+     * @param clock what delay seconds count from; not null
+     * @return the instant the header points at, or empty when it is absent or unreadable
+     */
     public static Optional<Instant> parse(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return Optional.empty();

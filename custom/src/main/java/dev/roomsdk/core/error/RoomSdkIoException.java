@@ -5,6 +5,12 @@ public class RoomSdkIoException extends RoomSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message names the operation and the failure
+     * @param cause the transport's {@code IOException} or other cause, or null
+     */
     public RoomSdkIoException(String message, Throwable cause) {
         super(message, cause);
     }

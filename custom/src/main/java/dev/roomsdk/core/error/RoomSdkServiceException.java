@@ -15,15 +15,26 @@ public class RoomSdkServiceException extends RoomSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int statusCode;
     private final transient Map<String, List<String>> headers;
+    /** The body as text, possibly empty, truncated past the bound. */
     private final String body;
+    /** {@code METHOD /path} of the failed call. */
     private final String operation;
+    /** The vendor's request id; null when not sent. */
     private final String requestId;
     private final transient VendorError vendorError;
+    /** The server's API version from the response; null when not named. */
     private final String serverApiVersion;
+    /** The API version the request asked for; null when it named none. */
     private final String requestedApiVersion;
 
+    /**
+     * Creates the exception; its message is derived from {@code d} and never contains a credential.
+     *
+     * @param d what {@link ErrorMapper} gathered from the failed response; not null
+     */
     protected RoomSdkServiceException(Details d) {
         super(d.message());
         this.statusCode = d.statusCode;
@@ -36,50 +47,59 @@ public class RoomSdkServiceException extends RoomSdkException {
         this.requestedApiVersion = d.requestedApiVersion;
     }
 
+    /** {@return the HTTP status of the response, e.g. {@code 404}} */
     public int statusCode() {
         return statusCode;
     }
 
-    /** Response headers, names lower-cased; {@code set-cookie} and authorization headers removed. */
+    /**
+     * {@return the response headers, names lower-cased; {@code set-cookie} and authorization headers removed}
+     * Not kept when the exception is serialized.
+     */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** First value of a response header, ignoring case. */
+    /**
+     * First value of a response header, ignoring case.
+     *
+     * @param name the header name, any case; not null
+     * @return the first value, or empty when the header was not sent
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The response body as text, possibly empty (Carbonio sends none), truncated past the bound. */
+    /** {@return the response body as text, possibly empty (Carbonio sends none), truncated past the bound} */
     public String body() {
         return body;
     }
 
-    /** {@code METHOD /path} of the failed call, without the query string. */
+    /** {@return {@code METHOD /path} of the failed call, without the query string} */
     public String operation() {
         return operation;
     }
 
-    /** The vendor's request or tracking id, to quote to their support. */
+    /** {@return the vendor's request or tracking id, to quote to their support} */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
 
-    /** The parsed vendor error object, when the body held one. */
+    /** {@return the parsed vendor error object, when the body held one} */
     public Optional<VendorError> vendorError() {
         return Optional.ofNullable(vendorError);
     }
 
     /**
-     * The server's own API version, when the error response names it (Carbonio's
-     * {@code X-WSC-API-VERSION}): after a 422 it is the version to ask for instead.
+     * {@return the server's own API version, when the error response names it (Carbonio's
+     * {@code X-WSC-API-VERSION})} After a 422 it is the version to ask for instead.
      */
     public Optional<String> serverApiVersion() {
         return Optional.ofNullable(serverApiVersion);
     }
 
-    /** The API version the failed request asked for (its {@code X-WSC-API-VERSION}), when it named one. */
+    /** {@return the API version the failed request asked for (its {@code X-WSC-API-VERSION}), when it named one} */
     public Optional<String> requestedApiVersion() {
         return Optional.ofNullable(requestedApiVersion);
     }

@@ -19,16 +19,17 @@ public final class VendorError {
         this.name = name;
     }
 
-    /** The vendor's code as text, e.g. Zoom's {@code "1001"} or Videsk's {@code "404"}. */
+    /** {@return the vendor's code as text, e.g. Zoom's {@code "1001"} or Videsk's {@code "404"}} */
     public Optional<String> code() {
         return Optional.ofNullable(code);
     }
 
+    /** {@return the vendor's error message, as sent} */
     public Optional<String> message() {
         return Optional.ofNullable(message);
     }
 
-    /** Videsk's error class name, e.g. {@code NotAuthenticated}. */
+    /** {@return Videsk's error class name, e.g. {@code NotAuthenticated}; empty for Zoom} */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }

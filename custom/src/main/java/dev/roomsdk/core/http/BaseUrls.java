@@ -8,7 +8,14 @@ public final class BaseUrls {
     private BaseUrls() {
     }
 
-    /** {@code value} without a trailing slash; fails naming {@code field} unless it is an http(s) URL. */
+    /**
+     * Checks a base URL.
+     *
+     * @param field what the message calls the setting, e.g. {@code baseUrl}
+     * @param value the URL to check; may be null (which fails)
+     * @return {@code value} without a trailing slash
+     * @throws IllegalArgumentException naming {@code field} unless {@code value} is an absolute http(s) URL
+     */
     public static String require(String field, String value) {
         if (value == null || HttpUrl.parse(value) == null) {
             throw new IllegalArgumentException(field + " must be an absolute http or https URL, got " + value);

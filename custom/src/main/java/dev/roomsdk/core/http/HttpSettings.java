@@ -34,14 +34,17 @@ public final class HttpSettings {
         this.baseClient = b.baseClient;
     }
 
+    /** {@return the default settings, as listed above} */
     public static HttpSettings defaults() {
         return builder().build();
     }
 
+    /** {@return a new builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a new builder starting from these settings} */
     public Builder newBuilder() {
         Builder b = new Builder();
         b.connectTimeout = connectTimeout;
@@ -53,28 +56,32 @@ public final class HttpSettings {
         return b;
     }
 
-    /** Retries of every call; {@link RetryPolicy#none()} turns them off. */
+    /** {@return the retries of every call; {@link RetryPolicy#none()} means none} Never null. */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
 
+    /** {@return the bound on opening a connection, per attempt} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** {@return the longest silence between two reads of a response, per attempt} */
     public Duration readTimeout() {
         return readTimeout;
     }
 
+    /** {@return the longest stall while sending a request, per attempt} */
     public Duration writeTimeout() {
         return writeTimeout;
     }
 
+    /** {@return the bound on a whole call including retries; {@link Duration#ZERO} means none} */
     public Duration callTimeout() {
         return callTimeout;
     }
 
-    /** The caller's client to derive from, or null when the SDK owns its own. */
+    /** {@return the caller's client to derive from, or null when the SDK owns its own} */
     public OkHttpClient baseClient() {
         return baseClient;
     }
@@ -91,39 +98,78 @@ public final class HttpSettings {
         private Builder() {
         }
 
-        /** Default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} turns retries off. */
+        /**
+         * The retries of every call. Default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()}
+         * turns retries off.
+         *
+         * @param policy not null
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
         }
 
+        /**
+         * Bound on opening a connection, per attempt.
+         *
+         * @param timeout positive; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = Durations.positive("connectTimeout", timeout);
             return this;
         }
 
+        /**
+         * Longest silence between two reads of a response, per attempt.
+         *
+         * @param timeout positive; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = Durations.positive("readTimeout", timeout);
             return this;
         }
 
+        /**
+         * Longest stall while sending a request, per attempt.
+         *
+         * @param timeout positive; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = Durations.positive("writeTimeout", timeout);
             return this;
         }
 
-        /** Bound on a whole call including retries; {@link Duration#ZERO} means none. */
+        /**
+         * Bound on a whole call including retries; {@link Duration#ZERO} means none.
+         *
+         * @param timeout zero or positive; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is negative
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = Durations.notNegative("callTimeout", timeout);
             return this;
         }
 
-        /** Share this client's connection pool and dispatcher; the SDK never closes them. */
+        /**
+         * Share this client's connection pool and dispatcher; the SDK never closes them.
+         *
+         * @param client the client the SDK's clients derive from; not null
+         * @return this builder
+         */
         public Builder baseClient(OkHttpClient client) {
             this.baseClient = Objects.requireNonNull(client, "baseClient");
             return this;
         }
 
+        /** {@return the immutable settings} */
         public HttpSettings build() {
             return new HttpSettings(this);
         }

@@ -29,15 +29,17 @@ public final class RequestOptions {
         this.callTimeout = b.callTimeout;
     }
 
-    /** No overrides: the client's settings apply. */
+    /** {@return no overrides: the client's settings apply} A shared instance. */
     public static RequestOptions none() {
         return NONE;
     }
 
+    /** {@return a new builder with nothing overridden} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a new builder starting from these overrides} */
     public Builder newBuilder() {
         Builder b = new Builder();
         b.retryPolicy = retryPolicy;
@@ -48,28 +50,40 @@ public final class RequestOptions {
         return b;
     }
 
+    /** {@return the retry policy override, or empty to use the client's} */
     public Optional<RetryPolicy> retryPolicy() {
         return Optional.ofNullable(retryPolicy);
     }
 
+    /** {@return the connect timeout override, or empty to use the client's} */
     public Optional<Duration> connectTimeout() {
         return Optional.ofNullable(connectTimeout);
     }
 
+    /** {@return the read timeout override, or empty to use the client's} */
     public Optional<Duration> readTimeout() {
         return Optional.ofNullable(readTimeout);
     }
 
+    /** {@return the write timeout override, or empty to use the client's} */
     public Optional<Duration> writeTimeout() {
         return Optional.ofNullable(writeTimeout);
     }
 
-    /** Bound on the whole call including retries; {@link Duration#ZERO} means none. */
+    /**
+     * {@return the override of the bound on the whole call including retries, or empty to use
+     * the client's} {@link Duration#ZERO} means none.
+     */
     public Optional<Duration> callTimeout() {
         return Optional.ofNullable(callTimeout);
     }
 
-    /** {@code options} (or none) with retries turned off, keeping its timeouts. */
+    /**
+     * Turns retries off, keeping the timeouts.
+     *
+     * @param options the overrides to start from; null for none
+     * @return {@code options} (or none) with retries turned off
+     */
     public static RequestOptions withoutRetries(RequestOptions options) {
         return (options == null ? builder() : options.newBuilder()).retryPolicy(RetryPolicy.none()).build();
     }
@@ -91,33 +105,66 @@ public final class RequestOptions {
         private Builder() {
         }
 
-        /** Retries of these calls; {@link RetryPolicy#none()} turns them off. */
+        /**
+         * Retries of these calls; {@link RetryPolicy#none()} turns them off.
+         *
+         * @param policy not null
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
         }
 
+        /**
+         * Bound on opening a connection, per attempt.
+         *
+         * @param timeout positive; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = Durations.positive("connectTimeout", timeout);
             return this;
         }
 
+        /**
+         * Longest silence between two reads of a response, per attempt.
+         *
+         * @param timeout positive; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = Durations.positive("readTimeout", timeout);
             return this;
         }
 
+        /**
+         * Longest stall while sending a request, per attempt.
+         *
+         * @param timeout positive; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = Durations.positive("writeTimeout", timeout);
             return this;
         }
 
-        /** Bound on the whole call including retries; {@link Duration#ZERO} means none. */
+        /**
+         * Bound on the whole call including retries; {@link Duration#ZERO} means none.
+         *
+         * @param timeout zero or positive; not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is negative
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = Durations.notNegative("callTimeout", timeout);
             return this;
         }
 
+        /** {@return the immutable options} */
         public RequestOptions build() {
             return new RequestOptions(this);
         }

@@ -20,6 +20,12 @@ public final class RetryPolicy {
     /** Something that waits; tests inject one that records instead of sleeping. */
     @FunctionalInterface
     public interface Sleeper {
+        /**
+         * Waits for {@code duration}.
+         *
+         * @param duration how long to wait; not negative
+         * @throws InterruptedException if the thread is interrupted while waiting
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -41,19 +47,22 @@ public final class RetryPolicy {
         this.clock = b.clock;
     }
 
+    /** {@return the default policy, as listed above} */
     public static RetryPolicy defaults() {
         return builder().build();
     }
 
-    /** One attempt, no retries. */
+    /** {@return a policy of one attempt, no retries} */
     public static RetryPolicy none() {
         return builder().maxAttempts(1).build();
     }
 
+    /** {@return a new builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a new builder starting from this policy} */
     public Builder newBuilder() {
         Builder b = new Builder();
         b.maxAttempts = maxAttempts;
@@ -65,10 +74,12 @@ public final class RetryPolicy {
         return b;
     }
 
+    /** {@return the total attempts including the first, at least 1} */
     public int maxAttempts() {
         return maxAttempts;
     }
 
+    /** {@return the cap on any single wait, including one a server asks for} */
     public Duration maxDelay() {
         return maxDelay;
     }
@@ -110,7 +121,13 @@ public final class RetryPolicy {
         private Builder() {
         }
 
-        /** Total attempts including the first, at least 1. */
+        /**
+         * Total attempts including the first. Default 3.
+         *
+         * @param maxAttempts at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
@@ -119,6 +136,13 @@ public final class RetryPolicy {
             return this;
         }
 
+        /**
+         * The backoff's starting ceiling, doubled each attempt. Default 500 ms.
+         *
+         * @param baseDelay not null or negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code baseDelay} is negative
+         */
         public Builder baseDelay(Duration baseDelay) {
             Objects.requireNonNull(baseDelay, "baseDelay");
             if (baseDelay.isNegative()) {
@@ -128,7 +152,13 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** Cap on any single wait, including one a server asks for. */
+        /**
+         * Cap on any single wait, including one a server asks for. Default 30 s.
+         *
+         * @param maxDelay not null or negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxDelay} is negative
+         */
         public Builder maxDelay(Duration maxDelay) {
             Objects.requireNonNull(maxDelay, "maxDelay");
             if (maxDelay.isNegative()) {
@@ -138,21 +168,40 @@ public final class RetryPolicy {
             return this;
         }
 
+        /**
+         * The HTTP statuses that are retried. Default 408, 429, 500, 502, 503, 504.
+         *
+         * @param statuses not null, copied; empty to retry only connection failures and timeouts
+         * @return this builder
+         */
         public Builder retryableStatuses(Set<Integer> statuses) {
             this.retryableStatuses = Set.copyOf(statuses);
             return this;
         }
 
+        /**
+         * How the policy waits between attempts. Default {@link Thread#sleep(long)}; tests pass a recorder.
+         *
+         * @param sleeper not null
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
+        /**
+         * The clock the call deadline and {@code Retry-After} are measured on. Default the system UTC clock.
+         *
+         * @param clock not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /** {@return the immutable policy} */
         public RetryPolicy build() {
             return new RetryPolicy(this);
         }

@@ -24,6 +24,13 @@ public final class RoomHttpClients {
      * A client for {@code api} built from {@code settings}, carrying {@code tokens} as
      * {@code scheme}. With {@code tokens} null it carries no credentials at all (for clients
      * built for anonymous operations only; the entry point refuses the others before any I/O).
+     * No I/O.
+     *
+     * @param api the API's name, which goes into the {@code User-Agent}
+     * @param settings timeouts, retries and the optional base client; not null
+     * @param tokens where credentials come from; null for none
+     * @param scheme where the credential goes on a request; not null when {@code tokens} is not
+     * @return a new client; release it with {@link #close}
      */
     public static OkHttpClient create(String api, HttpSettings settings, TokenProvider tokens, AuthScheme scheme) {
         OkHttpClient.Builder b = settings.baseClient() == null ? new OkHttpClient.Builder() : settings.baseClient().newBuilder();
@@ -49,6 +56,9 @@ public final class RoomHttpClients {
     /**
      * Releases what {@code client} owns: its dispatcher threads and pooled connections. A
      * client derived from a caller's base client shares them with it, so it is left alone.
+     *
+     * @param client a client {@link #create} made from {@code settings}; not null
+     * @param settings the settings {@code client} was made from; not null
      */
     public static void close(OkHttpClient client, HttpSettings settings) {
         if (settings.baseClient() != null) {

@@ -25,23 +25,33 @@ public final class Transport implements AutoCloseable {
         this.userAgent = userAgent;
     }
 
-    /** A new owned transport for {@code api}; see {@link RoomHttpClients#create}. */
+    /**
+     * A new owned transport for {@code api}; see {@link RoomHttpClients#create}. No I/O.
+     *
+     * @param api the API's name, which goes into the {@code User-Agent}
+     * @param settings timeouts, retries and the optional base client; not null
+     * @param tokens where credentials come from; null for none
+     * @param scheme where the credential goes on a request; not null when {@code tokens} is not
+     * @return a transport that {@link #close()} releases
+     * @throws NullPointerException if {@code settings} is null
+     */
     public static Transport create(String api, HttpSettings settings, TokenProvider tokens, AuthScheme scheme) {
         Objects.requireNonNull(settings, "settings");
         return new Transport(RoomHttpClients.create(api, settings, tokens, scheme), settings, true,
                 UserAgentInterceptor.of(api));
     }
 
-    /** The same client, not owned: closing the view releases nothing. */
+    /** {@return the same client, not owned: closing the view releases nothing} */
     public Transport shared() {
         return new Transport(client, settings, false, userAgent);
     }
 
+    /** {@return the OkHttp client that sends the calls} Do not shut it down directly; use {@link #close()}. */
     public OkHttpClient client() {
         return client;
     }
 
-    /** The User-Agent the client's requests carry. */
+    /** {@return the User-Agent the client's requests carry} */
     public String userAgent() {
         return userAgent;
     }

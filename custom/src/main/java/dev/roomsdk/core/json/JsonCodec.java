@@ -35,7 +35,12 @@ public final class JsonCodec {
     private JsonCodec() {
     }
 
-    /** A Gson with {@code modelFactories}, date adapters and unknown-enum handling. */
+    /**
+     * A Gson with {@code modelFactories}, date adapters and unknown-enum handling.
+     *
+     * @param modelFactories the generated models' adapter factories, in order; not null
+     * @return a new, thread-safe Gson
+     */
     public static Gson gson(List<TypeAdapterFactory> modelFactories) {
         GsonBuilder b = new GsonBuilder()
                 .registerTypeAdapter(OffsetDateTime.class, new DateAdapter<>(DateTimeFormatter.ISO_OFFSET_DATE_TIME,

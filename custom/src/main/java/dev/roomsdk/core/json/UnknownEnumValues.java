@@ -40,7 +40,12 @@ public final class UnknownEnumValues implements TypeAdapterFactory {
     private UnknownEnumValues() {
     }
 
-    /** {@code gson} with this factory in front of the generated model adapters. */
+    /**
+     * Adds unknown-enum handling to a Gson.
+     *
+     * @param gson the Gson with the generated model adapters; not null, not changed
+     * @return a new Gson with this factory in front of the generated model adapters
+     */
     public static Gson install(Gson gson) {
         return gson.newBuilder().registerTypeAdapterFactory(new UnknownEnumValues()).create();
     }
@@ -49,6 +54,11 @@ public final class UnknownEnumValues implements TypeAdapterFactory {
      * The raw value the server sent for enum field {@code jsonName} of {@code model} when it
      * was not one the contract knows: a String (a Number for integer enums), or a List of them for a
      * list of enums.
+     *
+     * @param model a generated model, as decoded; not null
+     * @param jsonName the field's JSON name, e.g. {@code type}
+     * @return the raw value, or empty when the server sent a known value (or none), or
+     *         {@code model} is not a generated model
      */
     public static Optional<Object> rawValue(Object model, String jsonName) {
         try {

@@ -23,23 +23,28 @@ public final class ApiResponse<T> {
         this.value = value;
     }
 
-    /** The HTTP status, 2xx. */
+    /** {@return the HTTP status, 2xx} */
     public int status() {
         return status;
     }
 
-    /** The response headers, names in lower case, values in the order received. */
+    /** {@return the response headers, names in lower case, values in the order received} */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The first value of header {@code name} (any case), or null. */
+    /**
+     * The first value of a response header.
+     *
+     * @param name the header name, any case; not null
+     * @return the first value, or null when the header was not sent
+     */
     public String header(String name) {
         List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** The decoded body: null for operations that return none. */
+    /** {@return the decoded body: null for operations that return none} */
     public T value() {
         return value;
     }

@@ -24,21 +24,28 @@ public final class ContractVersion {
      * The client speaks {@code version} (the contract's {@code info.version}) of {@code api};
      * {@code howToChoose} tells how to build a client of another version, e.g.
      * {@code Carbonio.builder().generation(...)}.
+     *
+     * @param api what messages call the API, e.g. {@code Carbonio}; not null
+     * @param version the contract version the client speaks, e.g. {@code 1.6}; not null
+     * @param howToChoose how to build a client of another version; not null
+     * @return the version
+     * @throws NullPointerException if any argument is null
      */
     public static ContractVersion of(String api, String version, String howToChoose) {
         return new ContractVersion(api, version, howToChoose);
     }
 
-    /** What messages call the API, e.g. {@code Carbonio}. */
+    /** {@return what messages call the API, e.g. {@code Carbonio}} */
     public String api() {
         return api;
     }
 
-    /** The contract version, as the generated operations carry it ({@link Operation#contractVersion()}). */
+    /** {@return the contract version, as the generated operations carry it ({@link Operation#contractVersion()})} */
     public String version() {
         return version;
     }
 
+    /** {@return how to build a client of another version, e.g. {@code Carbonio.builder().generation(...)}} */
     public String howToChoose() {
         return howToChoose;
     }

@@ -81,26 +81,37 @@ public final class Operation {
         this.label = id + " (" + method + " " + pathTemplate + ")";
     }
 
-    /** Starts the description of operation {@code id}, sent as {@code method} to {@code path} (a template). */
+    /**
+     * Starts the description of operation {@code id}, sent as {@code method} to {@code path}.
+     *
+     * @param id the contract's operationId; not null
+     * @param method the HTTP method, upper case, e.g. {@code GET}; not null
+     * @param path the path template, e.g. {@code /vpaas/rooms/{roomId}}; not null
+     * @return a new builder
+     */
     public static Builder builder(String id, String method, String path) {
         return new Builder(id, method, path);
     }
 
-    /** The contract's operationId. */
+    /** {@return the contract's operationId} */
     public String id() {
         return id;
     }
 
+    /** {@return the HTTP method, e.g. {@code GET}} */
     public String method() {
         return method;
     }
 
-    /** The {@code info.version} of the contract the operation was generated from, e.g. {@code 1.6}; null if not given. */
+    /**
+     * {@return the {@code info.version} of the contract the operation was generated from, e.g.
+     * {@code 1.6}; null if not given}
+     */
     public String contractVersion() {
         return contractVersion;
     }
 
-    /** The path template, e.g. {@code /vpaas/rooms/{roomId}}. */
+    /** {@return the path template, e.g. {@code /vpaas/rooms/{roomId}}} */
     public String pathTemplate() {
         return pathTemplate;
     }
@@ -190,38 +201,66 @@ public final class Operation {
             this.path = Objects.requireNonNull(path, "path");
         }
 
-        /** The next parameter, in the order the generated call sets them (1-based positions). */
+        /**
+         * The next parameter, in the order the generated call sets them (1-based positions).
+         *
+         * @param parameter not null
+         * @return this builder
+         */
         public Builder parameter(Parameter parameter) {
             parameters.add(Objects.requireNonNull(parameter, "parameter"));
             return this;
         }
 
-        /** The request body's media type (the contract's first). */
+        /**
+         * The request body's media type (the contract's first).
+         *
+         * @param mediaType e.g. {@code application/json}; null for none
+         * @return this builder
+         */
         public Builder consumes(String mediaType) {
             this.consumes = mediaType;
             return this;
         }
 
-        /** The media types of the contract's responses, sent as {@code Accept}. */
+        /**
+         * The media types of the contract's responses, sent as {@code Accept}.
+         *
+         * @param mediaTypes e.g. {@code application/json}; copied
+         * @return this builder
+         */
         public Builder accepts(String... mediaTypes) {
             this.accepts = mediaTypes.clone();
             return this;
         }
 
-        /** A JSON result of type {@code type}. */
+        /**
+         * A JSON result of type {@code type}.
+         *
+         * @param type the result's Java type, generic types included; not null
+         * @return this builder
+         */
         public Builder returns(Type type) {
             this.returnType = Objects.requireNonNull(type, "type");
             this.result = Result.JSON;
             return this;
         }
 
-        /** A binary result, streamed as a {@link dev.roomsdk.core.transfer.Download}. */
+        /**
+         * A binary result, streamed as a {@link dev.roomsdk.core.transfer.Download}.
+         *
+         * @return this builder
+         */
         public Builder returnsDownload() {
             this.result = Result.DOWNLOAD;
             return this;
         }
 
-        /** The contract says {@code security: []}: no credential goes on it. */
+        /**
+         * The contract says {@code security: []}: no credential goes on it.
+         *
+         * @return this builder
+         */
         public Builder anonymous() {
             this.anonymous = true;
             return this;
@@ -231,6 +270,10 @@ public final class Operation {
          * {@code x-sdk-retry}: {@code never} (each attempt would act again), or
          * {@code when-body-field <field>} (a POST that is safe to repeat when the body carries
          * that unique field). Without it, GET, HEAD, PUT, DELETE and OPTIONS may be retried.
+         *
+         * @param rule the extension's value
+         * @return this builder
+         * @throws IllegalArgumentException if {@code rule} is neither form
          */
         public Builder retry(String rule) {
             if ("never".equals(rule)) {
@@ -247,6 +290,9 @@ public final class Operation {
         /**
          * {@code x-sdk-empty-body}: the operation takes no body, but is sent with an empty one of
          * this media type, as the vendor's own client does.
+         *
+         * @param mediaType the empty body's media type; not null
+         * @return this builder
          */
         public Builder emptyBody(String mediaType) {
             this.emptyBody = Objects.requireNonNull(mediaType, "mediaType");
@@ -256,12 +302,22 @@ public final class Operation {
         /**
          * The contract's {@code info.version}. A runtime that speaks one version of a contract
          * (a Carbonio generation) refuses, before any I/O, operations of another.
+         *
+         * @param version e.g. {@code 1.6}; null if the contract gives none
+         * @return this builder
          */
         public Builder contractVersion(String version) {
             this.contractVersion = version;
             return this;
         }
 
+        /**
+         * Builds the operation and freezes its parameters.
+         *
+         * @return the immutable, thread-safe operation
+         * @throws IllegalArgumentException if the path template is malformed or names a
+         *         parameter that is not a path parameter
+         */
         public Operation build() {
             return new Operation(this);
         }

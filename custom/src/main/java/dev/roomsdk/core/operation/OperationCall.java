@@ -27,28 +27,53 @@ public abstract class OperationCall<T> {
     private final Object[] values;
     private ProgressListener progress = ProgressListener.NONE;
 
+    /**
+     * A call with no argument set yet; generated subclasses set the required ones next.
+     *
+     * @param runtime sends the call; not null
+     * @param operation what the call sends; not null
+     */
     protected OperationCall(OperationRuntime runtime, Operation operation) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.operation = Objects.requireNonNull(operation, "operation");
         this.values = new Object[operation.parameterCount()];
     }
 
-    /** Sets the parameter at {@code position} (1-based, the operation's order); null unsets it. */
+    /**
+     * Sets a parameter; checked only when the call is sent.
+     *
+     * @param position 1-based, in the operation's order
+     * @param value the value; null unsets it
+     */
     protected final void set(int position, Object value) {
         values[position - 1] = value;
     }
 
-    /** Progress of a transfer's body (upload or download). */
+    /**
+     * Progress of a transfer's body (upload or download).
+     *
+     * @param listener told as bytes go; not null
+     */
     protected final void progressListener(ProgressListener listener) {
         this.progress = Objects.requireNonNull(listener, "listener");
     }
 
-    /** Sends the call and waits for its result (null for operations without one). Blocking I/O. */
+    /**
+     * Sends the call and waits for its result. Blocking I/O.
+     *
+     * @return the decoded result, or null for operations without one
+     * @throws dev.roomsdk.core.error.RoomSdkException (a subtype) when the call fails or an argument is invalid
+     */
     public final T execute() {
         return executeWithResponse().value();
     }
 
-    /** Sends the call and waits; the result with the response's status and headers. Blocking I/O. */
+    /**
+     * Sends the call and waits. Blocking I/O.
+     *
+     * @return the result with the response's status and headers
+     * @throws dev.roomsdk.core.error.RoomSdkException (a subtype) when the call fails or an argument is invalid
+     */
     public final ApiResponse<T> executeWithResponse() {
         return runtime.<T>execute(operation, values.clone(), progress);
     }
@@ -57,6 +82,8 @@ public abstract class OperationCall<T> {
      * Sends the call on the client's dispatcher. The future fails with a
      * {@link dev.roomsdk.core.error.RoomSdkException} subtype (an invalid argument too, without any
      * I/O); cancelling it cancels the HTTP call.
+     *
+     * @return a future of the decoded result (null for operations without one)
      */
     public final CompletableFuture<T> executeAsync() {
         CompletableFuture<ApiResponse<T>> response = runtime.executeAsync(operation, values.clone(), progress);
@@ -70,7 +97,7 @@ public abstract class OperationCall<T> {
         return value;
     }
 
-    /** {@link #executeAsync()} with the response's status and headers. */
+    /** {@return a future of the result with the response's status and headers; otherwise as {@link #executeAsync()}} */
     public final CompletableFuture<ApiResponse<T>> executeWithResponseAsync() {
         return runtime.executeAsync(operation, values.clone(), progress);
     }
@@ -80,7 +107,7 @@ public abstract class OperationCall<T> {
         return RequestWriter.write(runtime, operation, values.clone());
     }
 
-    /** The operation this call sends. */
+    /** {@return the operation this call sends} */
     public final Operation operation() {
         return operation;
     }

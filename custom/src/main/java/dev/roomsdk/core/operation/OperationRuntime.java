@@ -63,7 +63,15 @@ public final class OperationRuntime {
      * {@code x-sdk-client-default} (by their key); {@code missingCredentials} is null when the
      * client has credentials, else the sentence telling a caller of a secured operation how to
      * build a client that has them. Operations of every contract version are sent (see
-     * {@link #create(Transport, String, Gson, Map, String, ContractVersion)}).
+     * {@link #create(Transport, String, Gson, Map, String, ContractVersion)}). No I/O.
+     *
+     * @param transport the client to send through; not null, not owned by the runtime
+     * @param baseUrl absolute http(s) URL operation paths are appended to; not null
+     * @param gson the API's Gson; not null
+     * @param clientDefaults values by {@code x-sdk-client-default} key; not null, copied
+     * @param missingCredentials null when the client has credentials, else how to get some
+     * @return a thread-safe runtime
+     * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
      */
     public static OperationRuntime create(Transport transport, String baseUrl, Gson gson,
                                           Map<String, Object> clientDefaults, String missingCredentials) {
@@ -74,7 +82,16 @@ public final class OperationRuntime {
      * As {@link #create(Transport, String, Gson, Map, String)}, for a client that speaks one
      * version of its API's contract: an operation generated from another version
      * ({@link Operation#contractVersion()}) is refused before any I/O with an
-     * {@link dev.roomsdk.core.error.OperationVersionException}. {@code speaks} null means no check.
+     * {@link dev.roomsdk.core.error.OperationVersionException}. No I/O.
+     *
+     * @param transport the client to send through; not null, not owned by the runtime
+     * @param baseUrl absolute http(s) URL operation paths are appended to; not null
+     * @param gson the API's Gson; not null
+     * @param clientDefaults values by {@code x-sdk-client-default} key; not null, copied
+     * @param missingCredentials null when the client has credentials, else how to get some
+     * @param speaks the contract version the client speaks; null for no check
+     * @return a thread-safe runtime
+     * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
      */
     public static OperationRuntime create(Transport transport, String baseUrl, Gson gson,
                                           Map<String, Object> clientDefaults, String missingCredentials,
@@ -91,7 +108,10 @@ public final class OperationRuntime {
     /**
      * This runtime with per-call overrides: its client is derived with {@link OkHttpClient#newBuilder()}
      * (same pool, dispatcher and policies) carrying the options' timeouts, and every request carries
-     * the options for the retry policy. {@code options} replace any this runtime had.
+     * the options for the retry policy. {@code options} replace any this runtime had. No I/O.
+     *
+     * @param options the overrides; not null
+     * @return a new runtime sharing this one's connection pool and dispatcher
      */
     public OperationRuntime withOptions(RequestOptions options) {
         Objects.requireNonNull(options, "options");
@@ -103,22 +123,22 @@ public final class OperationRuntime {
         return new OperationRuntime(b.build(), userAgent, baseUrl, gson, options, clientDefaults, missingCredentials, speaks);
     }
 
-    /** The base URL requests go to. */
+    /** {@return the base URL requests go to} */
     public String baseUrl() {
         return baseUrl.toString();
     }
 
-    /** The contract version this runtime's client speaks, or null when it sends operations of any. */
+    /** {@return the contract version this runtime's client speaks, or null when it sends operations of any} */
     public ContractVersion speaks() {
         return speaks;
     }
 
-    /** Whether calls that need credentials can be made (the client was built with some). */
+    /** {@return whether calls that need credentials can be made (the client was built with some)} */
     public boolean hasCredentials() {
         return missingCredentials == null;
     }
 
-    /** The per-call options this runtime carries, or null. */
+    /** {@return the per-call options this runtime carries, or null} */
     public RequestOptions options() {
         return options;
     }

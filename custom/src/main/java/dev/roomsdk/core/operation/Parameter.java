@@ -19,7 +19,20 @@ import java.util.regex.Pattern;
 public final class Parameter {
 
     /** Where a parameter travels. */
-    public enum Location { PATH, QUERY, HEADER, COOKIE, BODY, FORM }
+    public enum Location {
+        /** A path segment, e.g. {@code /rooms/{id}}. */
+        PATH,
+        /** A query parameter. */
+        QUERY,
+        /** A request header. */
+        HEADER,
+        /** A cookie pair. */
+        COOKIE,
+        /** The whole request body. */
+        BODY,
+        /** A field of a form or multipart body. */
+        FORM
+    }
 
     /** Values a parameter may take from elsewhere than the caller ({@code x-sdk-from-body}). */
     enum FromBody { CONTENT_LENGTH }
@@ -50,51 +63,115 @@ public final class Parameter {
         this.name = name;
     }
 
+    /**
+     * A path parameter.
+     *
+     * @param name the name in the path template
+     * @return a new parameter to configure
+     */
     public static Parameter path(String name) {
         return new Parameter(Location.PATH, name);
     }
 
+    /**
+     * A query parameter.
+     *
+     * @param name the wire name
+     * @return a new parameter to configure
+     */
     public static Parameter query(String name) {
         return new Parameter(Location.QUERY, name);
     }
 
+    /**
+     * A header parameter.
+     *
+     * @param name the header name
+     * @return a new parameter to configure
+     */
     public static Parameter header(String name) {
         return new Parameter(Location.HEADER, name);
     }
 
+    /**
+     * A cookie parameter.
+     *
+     * @param name the cookie name
+     * @return a new parameter to configure
+     */
     public static Parameter cookie(String name) {
         return new Parameter(Location.COOKIE, name);
     }
 
-    /** The request body; {@code name} is the contract's schema name, used in messages only. */
+    /**
+     * The request body.
+     *
+     * @param name the contract's schema name, used in messages only
+     * @return a new parameter to configure
+     */
     public static Parameter body(String name) {
         return new Parameter(Location.BODY, name);
     }
 
-    /** A field of a {@code multipart/form-data} or url-encoded body. */
+    /**
+     * A field of a {@code multipart/form-data} or url-encoded body.
+     *
+     * @param name the field name
+     * @return a new parameter to configure
+     */
     public static Parameter form(String name) {
         return new Parameter(Location.FORM, name);
     }
 
+    /**
+     * The contract requires a value.
+     *
+     * @return this parameter
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter required() {
         return change(() -> required = true);
     }
 
-    /** The value is a file ({@link dev.roomsdk.core.transfer.TransferBody}): a body or a multipart part. */
+    /**
+     * The value is a file ({@link dev.roomsdk.core.transfer.TransferBody}): a body or a multipart part.
+     *
+     * @return this parameter
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter file() {
         return change(() -> file = true);
     }
 
-    /** A map sent as {@code name[key]=value} pairs (OpenAPI {@code style: deepObject}). */
+    /**
+     * A map sent as {@code name[key]=value} pairs (OpenAPI {@code style: deepObject}).
+     *
+     * @return this parameter
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter deepObject() {
         return change(() -> deepObject = true);
     }
 
-    /** A list sent as one comma-separated value ({@code explode: false}) instead of repeated names. */
+    /**
+     * A list sent as one comma-separated value ({@code explode: false}) instead of repeated names.
+     *
+     * @return this parameter
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter commaSeparated() {
         return change(() -> commaSeparated = true);
     }
 
+    /**
+     * The contract's {@code minimum} for a number.
+     *
+     * @param value the bound as a decimal literal, e.g. {@code "1"}
+     * @param exclusive true for {@code exclusiveMinimum}: the bound itself is refused
+     * @return this parameter
+     * @throws NumberFormatException if {@code value} is not a decimal number
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter minimum(String value, boolean exclusive) {
         return change(() -> {
             minimum = new BigDecimal(value);
@@ -102,6 +179,15 @@ public final class Parameter {
         });
     }
 
+    /**
+     * The contract's {@code maximum} for a number.
+     *
+     * @param value the bound as a decimal literal, e.g. {@code "300"}
+     * @param exclusive true for {@code exclusiveMaximum}: the bound itself is refused
+     * @return this parameter
+     * @throws NumberFormatException if {@code value} is not a decimal number
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter maximum(String value, boolean exclusive) {
         return change(() -> {
             maximum = new BigDecimal(value);
@@ -109,28 +195,69 @@ public final class Parameter {
         });
     }
 
+    /**
+     * The contract's {@code minLength} for text (not checked for bodies and form fields).
+     *
+     * @param n the fewest characters allowed
+     * @return this parameter
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter minLength(int n) {
         return change(() -> minLength = n);
     }
 
+    /**
+     * The contract's {@code maxLength} for text (not checked for bodies and form fields).
+     *
+     * @param n the most characters allowed
+     * @return this parameter
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter maxLength(int n) {
         return change(() -> maxLength = n);
     }
 
+    /**
+     * The contract's {@code minItems} for a list.
+     *
+     * @param n the fewest items allowed
+     * @return this parameter
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter minItems(int n) {
         return change(() -> minItems = n);
     }
 
+    /**
+     * The contract's {@code maxItems} for a list.
+     *
+     * @param n the most items allowed
+     * @return this parameter
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter maxItems(int n) {
         return change(() -> maxItems = n);
     }
 
-    /** The contract's pattern; compiled once, here. */
+    /**
+     * The contract's pattern, which the whole text must match; compiled once, here.
+     *
+     * @param regex a {@link Pattern} expression
+     * @return this parameter
+     * @throws java.util.regex.PatternSyntaxException if {@code regex} does not compile
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter pattern(String regex) {
         return change(() -> pattern = Pattern.compile(regex));
     }
 
-    /** The contract's enum: the only values allowed (for a map, its values). */
+    /**
+     * The contract's enum: the only values allowed (for a map, its values).
+     *
+     * @param values the wire values; none for no restriction
+     * @return this parameter
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter allowed(String... values) {
         return change(() -> allowed = values.length == 0 ? null : Set.of(values));
     }
@@ -138,12 +265,23 @@ public final class Parameter {
     /**
      * {@code x-sdk-client-default}: when the call does not set it, the value the client was
      * built with under {@code key} (Carbonio's {@code queue-id}) is sent.
+     *
+     * @param key the client default's name
+     * @return this parameter
+     * @throws IllegalStateException if its operation was already built
      */
     public Parameter clientDefault(String key) {
         return change(() -> clientDefault = key);
     }
 
-    /** {@code x-sdk-from-body}: the SDK fills the value in from the body ({@code content-length}). */
+    /**
+     * {@code x-sdk-from-body}: the SDK fills the value in from the body ({@code content-length}).
+     *
+     * @param what the extension's value; only {@code content-length} is known
+     * @return this parameter
+     * @throws IllegalArgumentException if {@code what} is not a known value
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter fromBody(String what) {
         if (!"content-length".equals(what)) {
             throw new IllegalArgumentException("x-sdk-from-body of " + name + ": unknown value " + what);
@@ -151,7 +289,14 @@ public final class Parameter {
         return change(() -> fromBody = FromBody.CONTENT_LENGTH);
     }
 
-    /** {@code x-sdk-encoding}: how the caller's text is written on the wire ({@code unicode-escape}). */
+    /**
+     * {@code x-sdk-encoding}: how the caller's text is written on the wire ({@code unicode-escape}).
+     *
+     * @param encoding the extension's value; only {@code unicode-escape} is known
+     * @return this parameter
+     * @throws IllegalArgumentException if {@code encoding} is not a known value
+     * @throws IllegalStateException if its operation was already built
+     */
     public Parameter encoding(String encoding) {
         if (!"unicode-escape".equals(encoding)) {
             throw new IllegalArgumentException("x-sdk-encoding of " + name + ": unknown value " + encoding);
@@ -159,11 +304,12 @@ public final class Parameter {
         return change(() -> unicodeEscaped = true);
     }
 
-    /** The wire name (the schema name for a body). */
+    /** {@return the wire name (the schema name for a body)} */
     public String name() {
         return name;
     }
 
+    /** {@return where the parameter travels} */
     public Location location() {
         return location;
     }

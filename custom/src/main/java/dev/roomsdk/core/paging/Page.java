@@ -40,8 +40,11 @@ public final class Page<T> {
     /**
      * What a {@link PageFetcher} returns.
      *
+     * @param <T>              item type
+     * @param items            the page's items; null for none; copied
      * @param nextContinuation where the next page starts; null or empty when this is the last page
      * @param total            total items the API reports, or null
+     * @return a page not yet part of a walk (its {@link #nextPage()} cannot fetch)
      */
     public static <T> Page<T> of(List<T> items, String nextContinuation, Long total) {
         List<T> copy = items == null ? List.of() : Collections.unmodifiableList(List.copyOf(items));
@@ -58,19 +61,20 @@ public final class Page<T> {
         return new Page<>(items, nextContinuation, total, cursor, continuation, pageNumber, run);
     }
 
-    /** This page's items, possibly empty. */
+    /** {@return this page's items, possibly empty} Unmodifiable. */
     public List<T> items() {
         return items;
     }
 
-    /** Whether a next page exists, answered from this page's data alone (no request). */
+    /** {@return whether a next page exists, answered from this page's data alone (no request)} */
     public boolean hasNextPage() {
         return nextContinuation != null;
     }
 
     /**
-     * Fetches the next page.
+     * Fetches the next page; blocking I/O on the calling thread.
      *
+     * @return the next page, part of the same walk
      * @throws NoSuchElementException when this is the last page
      * @throws PageFetchException     when the fetch fails, the server repeats a continuation, or
      *                                this page ends a run of {@link Paged#MAX_EMPTY_PAGES_IN_A_ROW}
@@ -91,6 +95,8 @@ public final class Page<T> {
      * continuation, with the API's exception as cause, if any), the empty-page bound included. Calling it again after a failure retries
      * the same page. Chain pages with {@code thenCompose(p -> p.nextPageAsync(executor))}.
      *
+     * @param executor runs the fetch; not null
+     * @return a future of the next page
      * @throws NoSuchElementException when this is the last page (nothing is scheduled)
      * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the task
      */
@@ -103,22 +109,25 @@ public final class Page<T> {
         return cursor.fetchAsync(nextContinuation, pageNumber + 1, emptyRun, executor);
     }
 
-    /** Where the next page starts: save it to resume later with {@link Paged#pagesFrom(String)}. */
+    /**
+     * {@return where the next page starts, or empty on the last page} Save it to resume later
+     * with {@link Paged#pagesFrom(String)}.
+     */
     public Optional<String> nextContinuation() {
         return Optional.ofNullable(nextContinuation);
     }
 
-    /** The continuation this page was requested with; empty for the first page. */
+    /** {@return the continuation this page was requested with; empty for the first page} */
     public Optional<String> continuation() {
         return Optional.ofNullable(continuation);
     }
 
-    /** Total items, when the API reports one (Videsk does; Zoom and Carbonio attachments may not). */
+    /** {@return the total items, when the API reports one (Videsk does; Zoom and Carbonio attachments may not)} */
     public OptionalLong total() {
         return total == null ? OptionalLong.empty() : OptionalLong.of(total);
     }
 
-    /** 1-based number of this page, counted from where the iteration started. */
+    /** {@return the 1-based number of this page, counted from where the iteration started} */
     public int pageNumber() {
         return pageNumber;
     }

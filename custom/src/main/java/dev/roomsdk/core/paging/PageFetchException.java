@@ -13,21 +13,31 @@ public class PageFetchException extends RoomSdkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** 1-based number of the page that failed. */
     private final int pageNumber;
+    /** The continuation the failed page was requested with; null for the first page. */
     private final String continuation;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message names the page and what went wrong; no credential
+     * @param pageNumber 1-based number of the page that failed
+     * @param continuation the continuation the page was requested with; null for the first page
+     * @param cause the API's exception, or null
+     */
     public PageFetchException(String message, int pageNumber, String continuation, Throwable cause) {
         super(message, cause);
         this.pageNumber = pageNumber;
         this.continuation = continuation;
     }
 
-    /** 1-based number of the page that failed, counted from where the iteration started. */
+    /** {@return the 1-based number of the page that failed, counted from where the iteration started} */
     public int pageNumber() {
         return pageNumber;
     }
 
-    /** The continuation the failed page was requested with; null for the first page. */
+    /** {@return the continuation the failed page was requested with; null for the first page} */
     public String continuation() {
         return continuation;
     }

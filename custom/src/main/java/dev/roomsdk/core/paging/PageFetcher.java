@@ -24,6 +24,9 @@ public interface PageFetcher<T> {
      * Checks a caller-supplied continuation before any request, failing with
      * {@link IllegalArgumentException} naming the rule when it cannot be one of this API's.
      * The default accepts any non-empty value (opaque cursors).
+     *
+     * @param continuation the value a caller passed to resume from; not empty
+     * @throws IllegalArgumentException when it cannot be one of this API's continuations
      */
     default void checkContinuation(String continuation) {
     }

@@ -52,7 +52,13 @@ public final class Paged<T> implements Iterable<T> {
 
     /**
      * A listing that fetches pages of {@code pageSize} items through {@code fetcher}. The
-     * caller (an API adapter) has checked {@code pageSize} against the API's limit.
+     * caller (an API adapter) has checked {@code pageSize} against the API's limit. No I/O.
+     *
+     * @param <T> item type
+     * @param fetcher fetches one page; not null
+     * @param pageSize items per page, at least 1
+     * @return a listing starting at the first page
+     * @throws IllegalArgumentException if {@code pageSize} is less than 1
      */
     public static <T> Paged<T> of(PageFetcher<T> fetcher, int pageSize) {
         Objects.requireNonNull(fetcher, "fetcher");
@@ -62,7 +68,13 @@ public final class Paged<T> implements Iterable<T> {
         return new Paged<>(fetcher, pageSize, null);
     }
 
-    /** The same listing, resumed at a continuation saved from {@link Page#nextContinuation()}. */
+    /**
+     * The same listing, resumed at a continuation saved from {@link Page#nextContinuation()}. No I/O.
+     *
+     * @param continuation the saved continuation; not null or empty
+     * @return a listing whose first page is the one {@code continuation} points at
+     * @throws IllegalArgumentException if {@code continuation} is null, empty, or not one of this API's
+     */
     public Paged<T> resumeFrom(String continuation) {
         if (continuation == null || continuation.isEmpty()) {
             throw new IllegalArgumentException("continuation must not be null or empty");
@@ -71,12 +83,17 @@ public final class Paged<T> implements Iterable<T> {
         return new Paged<>(fetcher, pageSize, continuation);
     }
 
-    /** The page size this listing asks for. */
+    /** {@return the page size this listing asks for} */
     public int pageSize() {
         return pageSize;
     }
 
-    /** Fetches the first page (or the page at the resume point). Does I/O. */
+    /**
+     * Fetches the first page (or the page at the resume point). Blocking I/O on the calling thread.
+     *
+     * @return the first page of a new walk
+     * @throws PageFetchException when the fetch fails
+     */
     public Page<T> firstPage() {
         return new PageCursor<>(fetcher, pageSize).fetch(start, 1, 0);
     }
@@ -87,18 +104,29 @@ public final class Paged<T> implements Iterable<T> {
      * before the task runs. The future completes exceptionally with the
      * {@link PageFetchException} {@link #firstPage()} would throw.
      *
+     * @param executor runs the fetch; not null
+     * @return a future of the first page
      * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the task
      */
     public CompletableFuture<Page<T>> firstPageAsync(Executor executor) {
         return new PageCursor<>(fetcher, pageSize).fetchAsync(start, 1, 0, executor);
     }
 
-    /** The pages, lazily: the first is fetched on the first {@code hasNext()}. */
+    /**
+     * {@return the pages, lazily: the first is fetched on the first {@code hasNext()}} Each
+     * {@code iterator()} starts a new walk.
+     */
     public Iterable<Page<T>> pages() {
         return PageIterator::new;
     }
 
-    /** The pages from a saved continuation on. */
+    /**
+     * The pages from a saved continuation on, lazily.
+     *
+     * @param continuation a value saved from {@link Page#nextContinuation()}; not null or empty
+     * @return the pages, starting at the one {@code continuation} points at
+     * @throws IllegalArgumentException if {@code continuation} is null, empty, or not one of this API's
+     */
     public Iterable<Page<T>> pagesFrom(String continuation) {
         return resumeFrom(continuation).pages();
     }
@@ -108,7 +136,7 @@ public final class Paged<T> implements Iterable<T> {
         return new ItemIterator();
     }
 
-    /** The items as a sequential stream; {@code limit(k)} fetches only the pages it needs. */
+    /** {@return the items as a sequential stream; {@code limit(k)} fetches only the pages it needs} */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }

@@ -54,19 +54,24 @@ public final class Download implements AutoCloseable {
     private final ProgressListener progress;
     private boolean used;
 
-    /** Wraps a successful {@code response}; the SDK's entry points build these. */
+    /**
+     * Wraps a successful {@code response}; the SDK's entry points build these. No I/O.
+     *
+     * @param response the response whose body is the download; not null, must have a body
+     * @param progress told as the body is read; null for none
+     */
     public Download(Response response, ProgressListener progress) {
         this.response = Objects.requireNonNull(response, "response");
         this.body = Objects.requireNonNull(response.body(), "response has no body");
         this.progress = progress == null ? ProgressListener.NONE : progress;
     }
 
-    /** The response's content type, e.g. {@code image/png}. */
+    /** {@return the response's content type, e.g. {@code image/png}, or empty when not sent} */
     public Optional<String> contentType() {
         return Optional.ofNullable(response.header("Content-Type"));
     }
 
-    /** The length the server announced, or -1 when unknown (chunked). */
+    /** {@return the length the server announced, or -1 when unknown (chunked)} */
     public long contentLength() {
         return body.contentLength();
     }
@@ -78,6 +83,8 @@ public final class Download implements AutoCloseable {
      * and lose their {@code \} escapes. Safe to resolve against a directory: only the last
      * path segment is kept (of {@code ../../x} or {@code C:\dir\x}, {@code x}), control
      * characters are dropped, and {@code .}, {@code ..} or an empty name give empty. No I/O.
+     *
+     * @return the safe file name, or empty
      */
     public Optional<String> fileName() {
         return ContentDisposition.fileName(response.header("Content-Disposition"));
@@ -85,8 +92,10 @@ public final class Download implements AutoCloseable {
 
     /**
      * Copies the whole body to {@code out} (flushed by the caller, not closed); returns the
-     * number of bytes.
+     * number of bytes. Blocking I/O on the calling thread.
      *
+     * @param out where the bytes go; not null
+     * @return the number of bytes copied
      * @throws IOException              only when {@code out} itself fails to take the bytes
      * @throws RoomSdkTimeoutException  when the body stalls past the read timeout or the call's
      *                                  whole-call timeout runs out while it is read
@@ -111,8 +120,11 @@ public final class Download implements AutoCloseable {
      * untouched; the temporary file is removed on every failure. The saved file gets the
      * permissions a plain write would give it: those of the file it replaces, else the
      * defaults of the process (its umask, on POSIX), not the owner-only ones of a
-     * {@link Files#createTempFile} file. Replaces an existing file. Returns the number of bytes.
+     * {@link Files#createTempFile} file. Replaces an existing file. Blocking I/O.
      *
+     * @param target the file to write; not null; its directory must exist
+     * @return the number of bytes saved
+     * @throws IllegalArgumentException when {@code target} names no file (e.g. a root)
      * @throws IOException             only when the file system fails (directory missing or
      *                                 not writable, disk full, the move refused)
      * @throws RoomSdkTimeoutException when the body times out while it is read
@@ -188,6 +200,7 @@ public final class Download implements AutoCloseable {
      * {@link RoomSdkIoException} when the body fails (see the class comment), not a checked
      * {@code IOException}, so code that reads it should catch those.
      *
+     * @return the body's stream; closing it releases the connection
      * @throws IllegalStateException when this download was already read
      */
     public InputStream inputStream() {

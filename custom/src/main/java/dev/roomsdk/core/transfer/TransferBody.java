@@ -38,18 +38,42 @@ public abstract class TransferBody extends RequestBody {
         this.progress = progress;
     }
 
-    /** The file at {@code path}; name from the path, type guessed from its name (else octet-stream). */
+    /**
+     * The file at {@code path}; name from the path, type guessed from its name (else octet-stream).
+     * Read when the upload is sent, so it can be replayed on a retry.
+     *
+     * @param path a readable regular file; not null
+     * @return the upload body
+     * @throws IllegalArgumentException if {@code path} is not a readable regular file
+     */
     public static TransferBody of(Path path) {
         String name = requireFile(path).getFileName().toString();
         return new FileBody(path, name, guess(name), ProgressListener.NONE);
     }
 
-    /** The file at {@code path}, with the file name and content type given. */
+    /**
+     * The file at {@code path}, with the file name and content type given.
+     *
+     * @param path a readable regular file; not null
+     * @param fileName the name the upload is sent as; not null or empty
+     * @param contentType a media type, e.g. {@code image/png}; not null
+     * @return the upload body
+     * @throws IllegalArgumentException if {@code path} is not a readable regular file, or a
+     *         name or type is missing or malformed
+     */
     public static TransferBody of(Path path, String fileName, String contentType) {
         return new FileBody(requireFile(path), requireName(fileName), media(contentType), ProgressListener.NONE);
     }
 
-    /** {@code bytes} (not copied: do not change them while the upload runs). */
+    /**
+     * {@code bytes} (not copied: do not change them while the upload runs).
+     *
+     * @param bytes the content; not null
+     * @param fileName the name the upload is sent as; not null or empty
+     * @param contentType a media type, e.g. {@code image/png}; not null
+     * @return the upload body
+     * @throws IllegalArgumentException if a name or type is missing or malformed
+     */
     public static TransferBody of(byte[] bytes, String fileName, String contentType) {
         Objects.requireNonNull(bytes, "bytes");
         return new BytesBody(bytes, requireName(fileName), media(contentType), ProgressListener.NONE);
@@ -59,6 +83,14 @@ public abstract class TransferBody extends RequestBody {
      * A one-shot stream of {@code length} bytes, or -1 when unknown (sent chunked). The
      * stream is read once, never replayed, and closed when the upload ends, whether it was
      * sent or not (see the class comment); the caller hands it over and need not close it.
+     *
+     * @param stream the content; not null
+     * @param length the number of bytes, or -1 when unknown
+     * @param fileName the name the upload is sent as; not null or empty
+     * @param contentType a media type, e.g. {@code image/png}; not null
+     * @return a one-shot upload body
+     * @throws IllegalArgumentException if {@code length} is less than -1, or a name or type is
+     *         missing or malformed
      */
     public static TransferBody of(InputStream stream, long length, String fileName, String contentType) {
         Objects.requireNonNull(stream, "stream");
@@ -69,13 +101,22 @@ public abstract class TransferBody extends RequestBody {
                 new StreamState());
     }
 
-    /** A copy that reports progress to {@code listener}. */
+    /**
+     * A copy that reports progress to {@code listener}.
+     *
+     * @param listener told as bytes are written; not null
+     * @return the copy; a one-shot stream body shares its stream with this one
+     */
     public abstract TransferBody withProgress(ProgressListener listener);
 
     /**
      * This body, failing its upload with the exception {@code tooLarge} makes once more than
      * {@code maxBytes} have been written: for limits a stream of unknown length can only be
      * held to while it is sent. A body of known length is returned as it is (check it first).
+     *
+     * @param maxBytes the most bytes allowed
+     * @param tooLarge makes the exception the upload fails with; not null
+     * @return this body, or a limited wrapper of it
      */
     public TransferBody limitedTo(long maxBytes, java.util.function.Supplier<IOException> tooLarge) {
         Objects.requireNonNull(tooLarge, "tooLarge");
@@ -89,7 +130,7 @@ public abstract class TransferBody extends RequestBody {
         return new LimitedBody(this, maxBytes, tooLarge);
     }
 
-    /** The file name the upload is sent as. */
+    /** {@return the file name the upload is sent as} */
     public String fileName() {
         return fileName;
     }

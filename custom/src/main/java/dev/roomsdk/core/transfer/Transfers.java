@@ -35,6 +35,8 @@ public final class Transfers {
      * connection could be made or the call was cancelled first, is closed only here. Calling
      * it while the call may still write its body would cut the upload short. Idempotent,
      * thread-safe, no network I/O, never throws; a request without a body is left alone.
+     *
+     * @param request the ended call's request; null is ignored
      */
     public static void release(Request request) {
         if (request != null) {
@@ -46,6 +48,8 @@ public final class Transfers {
      * {@link #release(Request)} for a body on its own: for a runtime that only holds the body,
      * or that wrapped it in a {@code RequestBody} of its own, which this method cannot see
      * through (release the {@link TransferBody} itself then). A null body is left alone.
+     *
+     * @param body the ended call's body; null is ignored
      */
     public static void release(RequestBody body) {
         release(body, 0);
@@ -71,6 +75,11 @@ public final class Transfers {
      * {@code body}'s bytes sent as {@code contentType}: for APIs that want a raw upload as
      * {@code application/octet-stream} and carry the file's own type elsewhere (a header).
      * Length, one-shot-ness and progress are {@code body}'s.
+     *
+     * @param body the upload; not null
+     * @param contentType the media type to send, e.g. {@code application/octet-stream}
+     * @return a body forwarding to {@code body}
+     * @throws IllegalArgumentException if {@code contentType} is not a media type
      */
     public static RequestBody sentAs(TransferBody body, String contentType) {
         Objects.requireNonNull(body, "body");
@@ -84,6 +93,11 @@ public final class Transfers {
      * It streams like {@code file} and is one-shot
      * when {@code file} is (OkHttp's own multipart body never says so, which would let a
      * retry re-read a consumed stream).
+     *
+     * @param fileField the file part's form name
+     * @param file the upload; not null
+     * @param textFields other form fields, by name; not null
+     * @return the multipart body
      */
     public static RequestBody formData(String fileField, TransferBody file, Map<String, String> textFields) {
         Objects.requireNonNull(file, "file");
