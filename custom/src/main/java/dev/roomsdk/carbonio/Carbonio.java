@@ -17,6 +17,7 @@ import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.auth.TokenRefreshException;
+import dev.roomsdk.core.config.EnvironmentVariables;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
@@ -78,6 +79,18 @@ public final class Carbonio implements AutoCloseable {
 
     /** Name of the cookie carrying the Zextras authentication token. */
     public static final String AUTH_COOKIE = "ZM_AUTH_TOKEN";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the WSC service from (required). */
+    public static final String ENV_BASE_URL = "CARBONIO_BASE_URL";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the {@code ZM_AUTH_TOKEN} from (optional: without it, anonymous). */
+    public static final String ENV_AUTH_TOKEN = "CARBONIO_AUTH_TOKEN";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the event queue id (a UUID) from (optional). */
+    public static final String ENV_QUEUE_ID = "CARBONIO_QUEUE_ID";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the API generation from (optional: {@code 1.3.1} or {@code 1.6}). */
+    public static final String ENV_API_GENERATION = "CARBONIO_API_GENERATION";
 
     private static final String WITHOUT_CREDENTIALS = "this Carbonio client was built without credentials: build it"
             + " with Carbonio.builder().authToken(...) or .tokenProvider(...) to call it";
@@ -493,6 +506,51 @@ public final class Carbonio implements AutoCloseable {
         public Builder httpSettings(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "httpSettings");
             return this;
+        }
+
+        /**
+         * The server, credentials, queue and generation from the process environment:
+         * {@code fromEnv(System.getenv())}.
+         *
+         * @return this builder
+         * @throws IllegalStateException naming the variable that is not set or not usable
+         */
+        public Builder fromEnv() {
+            return fromEnv(System.getenv());
+        }
+
+        /**
+         * The server, credentials, queue and generation from {@code env}, the variables the
+         * sandbox walkthrough reads: {@value Carbonio#ENV_BASE_URL} (required, the WSC service,
+         * e.g. {@code https://mail.example.com/services/chats}), {@value Carbonio#ENV_AUTH_TOKEN}
+         * (optional: the {@code ZM_AUTH_TOKEN}; without it the client makes only the calls that
+         * need no credentials), {@value Carbonio#ENV_QUEUE_ID} (optional, a UUID: the
+         * {@code queue-id} of every call) and {@value Carbonio#ENV_API_GENERATION} (optional,
+         * {@code 1.3.1} or {@code 1.6}; default 1.3.1). Other builder methods called afterwards
+         * still apply. An empty variable counts as unset; no message ever shows the token.
+         *
+         * @param env the variables, e.g. {@link System#getenv()} or a map in a test
+         * @return this builder
+         * @throws IllegalStateException naming the variable that is not set or not usable
+         */
+        public Builder fromEnv(Map<String, String> env) {
+            EnvironmentVariables vars = EnvironmentVariables.of(env, "Carbonio");
+            vars.required(ENV_BASE_URL, "the WSC service, e.g. https://mail.example.com/services/chats");
+            vars.apply(ENV_BASE_URL, false, this::baseUrl);
+            // the cookie check's message names the position of a bad character, never the value
+            vars.apply(ENV_AUTH_TOKEN, false, this::authToken);
+            vars.apply(ENV_QUEUE_ID, false, value -> queueId(UUID.fromString(value)));
+            vars.apply(ENV_API_GENERATION, false, value -> generation(parseGeneration(value)));
+            return this;
+        }
+
+        private static CarbonioGeneration parseGeneration(String value) {
+            for (CarbonioGeneration g : CarbonioGeneration.values()) {
+                if (g.contractVersion().equals(value)) {
+                    return g;
+                }
+            }
+            throw new IllegalArgumentException("expected 1.3.1 or 1.6, got '" + printable(value) + "'");
         }
 
         /**

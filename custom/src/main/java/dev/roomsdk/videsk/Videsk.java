@@ -4,6 +4,7 @@ import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.JwtExpiry;
 import dev.roomsdk.core.auth.TokenProvider;
+import dev.roomsdk.core.config.EnvironmentVariables;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
@@ -41,6 +42,12 @@ public final class Videsk implements AutoCloseable {
 
     /** Videsk's production server. */
     public static final String DEFAULT_BASE_URL = "https://api.videsk.io";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the server from (optional). */
+    public static final String ENV_BASE_URL = "VIDESK_BASE_URL";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the api-token from (required). */
+    public static final String ENV_API_TOKEN = "VIDESK_TOKEN";
 
     private final Transport transport;
     private final OperationRuntime runtime;
@@ -261,6 +268,36 @@ public final class Videsk implements AutoCloseable {
         public Builder httpSettings(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "httpSettings");
             return this;
+        }
+
+        /**
+         * The server and credentials from the process environment: {@code fromEnv(System.getenv())}.
+         *
+         * @return this builder
+         * @throws IllegalStateException naming the variable when {@code VIDESK_TOKEN} is not set or
+         *         {@code VIDESK_BASE_URL} is not a URL
+         */
+        public Builder fromEnv() {
+            return fromEnv(System.getenv());
+        }
+
+        /**
+         * The server and credentials from {@code env}: {@value Videsk#ENV_API_TOKEN} (required, an
+         * {@code api-token}) and {@value Videsk#ENV_BASE_URL} (optional, default
+         * {@value Videsk#DEFAULT_BASE_URL}), the variables the sandbox walkthrough reads. Other
+         * builder methods called afterwards still apply. An empty variable counts as unset; no
+         * message ever shows the token.
+         *
+         * @param env the variables, e.g. {@link System#getenv()} or a map in a test
+         * @return this builder
+         * @throws IllegalStateException naming the variable when {@code VIDESK_TOKEN} is not set or
+         *         {@code VIDESK_BASE_URL} is not a URL
+         */
+        public Builder fromEnv(Map<String, String> env) {
+            EnvironmentVariables vars = EnvironmentVariables.of(env, "Videsk");
+            String token = vars.required(ENV_API_TOKEN, "the Videsk api-token");
+            vars.apply(ENV_BASE_URL, false, this::baseUrl);
+            return tokenProvider(TokenProvider.of(token));
         }
 
         /**

@@ -2,6 +2,7 @@ package dev.roomsdk.zoom;
 
 import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.TokenProvider;
+import dev.roomsdk.core.config.EnvironmentVariables;
 import dev.roomsdk.core.error.BadRequestException;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.RoomSdkException;
@@ -56,6 +57,21 @@ public final class ZoomRooms implements AutoCloseable {
 
     /** Zoom's API v2 server. */
     public static final String DEFAULT_BASE_URL = "https://api.zoom.us/v2";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the Zoom account id from (required). */
+    public static final String ENV_ACCOUNT_ID = "ZOOM_ACCOUNT_ID";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the OAuth client id from (required). */
+    public static final String ENV_CLIENT_ID = "ZOOM_CLIENT_ID";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the OAuth client secret from (required). */
+    public static final String ENV_CLIENT_SECRET = "ZOOM_CLIENT_SECRET";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the API server from (optional). */
+    public static final String ENV_BASE_URL = "ZOOM_BASE_URL";
+
+    /** Environment variable {@link Builder#fromEnv()} reads the OAuth host from (optional). */
+    public static final String ENV_OAUTH_URL = "ZOOM_OAUTH_URL";
 
     /** Zoom's largest {@code page_size}, the SDK's default for throughput. */
     public static final int MAX_PAGE_SIZE = 300;
@@ -352,6 +368,42 @@ public final class ZoomRooms implements AutoCloseable {
         public Builder httpSettings(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "httpSettings");
             return this;
+        }
+
+        /**
+         * The server and Server-to-Server OAuth credentials from the process environment:
+         * {@code fromEnv(System.getenv())}.
+         *
+         * @return this builder
+         * @throws IllegalStateException naming the variables that are not set or not usable
+         */
+        public Builder fromEnv() {
+            return fromEnv(System.getenv());
+        }
+
+        /**
+         * The server and Server-to-Server OAuth credentials from {@code env}, the variables the
+         * sandbox walkthrough reads: {@value ZoomRooms#ENV_ACCOUNT_ID},
+         * {@value ZoomRooms#ENV_CLIENT_ID} and {@value ZoomRooms#ENV_CLIENT_SECRET} (required, a
+         * Server-to-Server OAuth app), {@value ZoomRooms#ENV_BASE_URL} (optional, default
+         * {@value ZoomRooms#DEFAULT_BASE_URL}) and {@value ZoomRooms#ENV_OAUTH_URL} (optional,
+         * default {@value ZoomOAuth#DEFAULT_OAUTH_BASE_URL}). The credentials are
+         * {@code ZoomOAuth.serverToServer(...)} with its defaults, renewed before expiry; for other
+         * OAuth settings build them yourself and pass them to {@link #credentials(TokenProvider)}
+         * afterwards. An empty variable counts as unset; no message ever shows a secret.
+         *
+         * @param env the variables, e.g. {@link System#getenv()} or a map in a test
+         * @return this builder
+         * @throws IllegalStateException naming the variables that are not set or not usable
+         */
+        public Builder fromEnv(Map<String, String> env) {
+            EnvironmentVariables vars = EnvironmentVariables.of(env, "ZoomRooms");
+            vars.requireAll("the Server-to-Server OAuth app's credentials", ENV_ACCOUNT_ID, ENV_CLIENT_ID, ENV_CLIENT_SECRET);
+            vars.apply(ENV_BASE_URL, false, this::baseUrl);
+            ZoomOAuth.Builder oauth = ZoomOAuth.serverToServer(vars.optional(ENV_ACCOUNT_ID), vars.optional(ENV_CLIENT_ID),
+                    vars.optional(ENV_CLIENT_SECRET));
+            vars.apply(ENV_OAUTH_URL, false, oauth::oauthBaseUrl);
+            return credentials(oauth.build());
         }
 
         /**
