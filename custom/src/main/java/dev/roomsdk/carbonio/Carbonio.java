@@ -22,11 +22,9 @@ import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.Transport;
-import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.OperationVersionException;
 import dev.roomsdk.core.operation.ContractVersion;
 import dev.roomsdk.core.operation.OperationRuntime;
-import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.Paged;
 import java.util.HashMap;
 import java.util.List;
@@ -281,21 +279,11 @@ public final class Carbonio implements AutoCloseable {
     public Paged<Attachment> listAttachments(UUID roomId, int pageSize) {
         requireGeneration(generation, CarbonioGeneration.V1_3_1, "listRoomAttachmentInfo",
                 "listRoomAttachmentInfo (GET /rooms/{roomId}/attachments)");
-        if (roomId == null) {
-            throw new InvalidRequestException("listRoomAttachmentInfo", List.of("roomId: is required"));
-        }
-        if (pageSize < 1) {
-            throw new InvalidRequestException("listRoomAttachmentInfo",
-                    List.of("itemsNumber: must be at least 1, got " + pageSize));
-        }
-        return Paged.of((cursor, size) -> attachmentPage(roomId, cursor, size), pageSize);
-    }
-
-    private Page<Attachment> attachmentPage(UUID roomId, String cursor, int size) {
-        AttachmentsPagination page = attachments.listRoomAttachmentInfo(roomId).itemsNumber(size).filter(cursor).execute();
-        List<Attachment> items = page.getAttachments() == null ? List.of() : page.getAttachments();
-        // the server sends a cursor only with a full page; one with an empty page cannot lead anywhere
-        return Page.of(items, items.isEmpty() ? null : page.getFilter(), null);
+        return AttachmentPages.of(roomId, pageSize, (cursor, size) -> {
+            AttachmentsPagination page = attachments.listRoomAttachmentInfo(roomId).itemsNumber(size).filter(cursor)
+                    .execute();
+            return AttachmentPages.page(page.getAttachments(), page.getFilter());
+        });
     }
 
     /**

@@ -12,11 +12,8 @@ import dev.roomsdk.carbonio.v16.api.RoomsApi;
 import dev.roomsdk.carbonio.v16.api.UsersApi;
 import dev.roomsdk.carbonio.v16.model.Attachment;
 import dev.roomsdk.carbonio.v16.model.AttachmentsPagination;
-import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.operation.OperationRuntime;
-import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.Paged;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -149,20 +146,11 @@ public final class CarbonioV16 {
     public Paged<Attachment> listAttachments(UUID roomId, int pageSize) {
         Carbonio.requireGeneration(clientGeneration, CarbonioGeneration.V1_6, "listRoomAttachmentInfo",
                 "listRoomAttachmentInfo (GET /rooms/{roomId}/attachments)");
-        if (roomId == null) {
-            throw new InvalidRequestException("listRoomAttachmentInfo", List.of("roomId: is required"));
-        }
-        if (pageSize < 1) {
-            throw new InvalidRequestException("listRoomAttachmentInfo",
-                    List.of("itemsNumber: must be at least 1, got " + pageSize));
-        }
-        return Paged.of((cursor, size) -> page(roomId, cursor, size), pageSize);
-    }
-
-    private Page<Attachment> page(UUID roomId, String cursor, int size) {
-        AttachmentsPagination page = attachments.listRoomAttachmentInfo(roomId).itemsNumber(size).filter(cursor).execute();
-        List<Attachment> items = page.getAttachments() == null ? List.of() : page.getAttachments();
-        return Page.of(items, items.isEmpty() ? null : page.getFilter(), null);
+        return AttachmentPages.of(roomId, pageSize, (cursor, size) -> {
+            AttachmentsPagination page = attachments.listRoomAttachmentInfo(roomId).itemsNumber(size).filter(cursor)
+                    .execute();
+            return AttachmentPages.page(page.getAttachments(), page.getFilter());
+        });
     }
 
     @Override
