@@ -44,7 +44,7 @@ public final class JsonCodec {
     public static Gson gson(List<TypeAdapterFactory> modelFactories) {
         GsonBuilder b = new GsonBuilder()
                 .registerTypeAdapter(OffsetDateTime.class, new DateAdapter<>(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-                        OffsetDateTime::parse).nullSafe())
+                        IsoDates::parseOffsetDateTime).nullSafe())
                 .registerTypeAdapter(LocalDate.class, new DateAdapter<>(DateTimeFormatter.ISO_LOCAL_DATE,
                         LocalDate::parse).nullSafe());
         for (TypeAdapterFactory f : modelFactories) {
