@@ -25,7 +25,9 @@ import okhttp3.OkHttpClient;
 public final class SdkContender implements Contender {
 
     private final Videsk videsk;
-    private final Carbonio carbonio;
+    private final Carbonio.Builder carbonioBuilder;
+    /** Built on first use: raw uses one client for both APIs, so a Videsk-only run builds no Carbonio. */
+    private Carbonio carbonio;
     private final OkHttpClient inMemoryBase;
 
     /** Both entry points, default settings, the fixed dummy credentials of {@link Endpoints}. */
@@ -41,7 +43,14 @@ public final class SdkContender implements Contender {
             inMemoryBase = null;
         }
         this.videsk = v.build();
-        this.carbonio = c.build();
+        this.carbonioBuilder = c;
+    }
+
+    private synchronized Carbonio carbonio() {
+        if (carbonio == null) {
+            carbonio = carbonioBuilder.build();
+        }
+        return carbonio;
     }
 
     @Override
@@ -85,17 +94,17 @@ public final class SdkContender implements Contender {
 
     @Override
     public List<?> carbonioListRoom() {
-        return carbonio.rooms().listRoom().execute();
+        return carbonio().rooms().listRoom().execute();
     }
 
     @Override
     public String carbonioUpload(UUID roomId, Path file) {
-        return carbonio.files().uploadAttachment(roomId, TransferBody.of(file)).execute().getId().toString();
+        return carbonio().files().uploadAttachment(roomId, TransferBody.of(file)).execute().getId().toString();
     }
 
     @Override
     public long carbonioDownload(UUID fileId, OutputStream sink) throws Exception {
-        try (Download d = carbonio.attachments().getAttachment(fileId).execute()) {
+        try (Download d = carbonio().attachments().getAttachment(fileId).execute()) {
             return d.writeTo(sink);
         }
     }
@@ -126,7 +135,9 @@ public final class SdkContender implements Contender {
     @Override
     public void close() {
         videsk.close();
-        carbonio.close();
+        if (carbonio != null) {
+            carbonio.close();
+        }
         if (inMemoryBase != null) {
             inMemoryBase.dispatcher().executorService().shutdown();
             inMemoryBase.connectionPool().evictAll();
