@@ -105,9 +105,10 @@ public final class Download implements AutoCloseable {
     public long writeTo(OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
         try (BodyStream in = claim()) {
-            byte[] buffer = new byte[CHUNK];
-            for (int n; (n = in.read(buffer, 0, buffer.length)) != -1; ) {
-                out.write(buffer, 0, n);
+            // whole okio segments from the body to the caller's stream: no byte-array hop, one progress report per chunk
+            okio.Buffer chunk = new okio.Buffer();
+            while (in.readChunk(chunk)) {
+                chunk.writeTo(out);
             }
             return in.count;
         }
@@ -212,7 +213,7 @@ public final class Download implements AutoCloseable {
             throw new IllegalStateException("this download was already read; a response body can be read once");
         }
         used = true;
-        return new BodyStream(body.byteStream());
+        return new BodyStream(body.source());
     }
 
     @Override
@@ -266,13 +267,35 @@ public final class Download implements AutoCloseable {
      * alike.
      */
     private final class BodyStream extends InputStream {
+        private final okio.BufferedSource source;
         private final InputStream in;
         private final ProgressReporter reporter = new ProgressReporter(progress, contentLength());
         private long count;
         private boolean finished;
 
-        BodyStream(InputStream in) {
-            this.in = in;
+        BodyStream(okio.BufferedSource source) {
+            this.source = source;
+            this.in = source.inputStream();
+        }
+
+        /** Moves up to {@link #CHUNK} bytes of the body into {@code chunk}; false at the end. */
+        boolean readChunk(okio.Buffer chunk) {
+            long n;
+            try {
+                n = source.read(chunk, CHUNK);
+            } catch (IOException e) {
+                throw failure(e);
+            }
+            if (n > 0) {
+                count += n;
+                reporter.add(n);
+                return true;
+            }
+            if (!finished) {
+                finished = true;
+                reporter.finish();
+            }
+            return false;
         }
 
         @Override
