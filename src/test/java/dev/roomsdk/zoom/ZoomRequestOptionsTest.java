@@ -91,7 +91,7 @@ class ZoomRequestOptionsTest {
 
     @Test
     void shortReadTimeoutEndsAStalledCallWhileTheParentWaits() {
-        server.stubFor(get(urlPathEqualTo(ROOM_PATH)).willReturn(json(200, PROFILE).withFixedDelay(1500)));
+        server.stubFor(get(urlPathEqualTo(ROOM_PATH)).willReturn(json(200, PROFILE).withFixedDelay(3_000)));
         RequestOptions quick = RequestOptions.builder().readTimeout(Duration.ofMillis(200))
                 .retryPolicy(RetryPolicy.none()).build();
 
@@ -99,7 +99,7 @@ class ZoomRequestOptionsTest {
         RoomSdkTimeoutException e = assertThrows(RoomSdkTimeoutException.class,
                 () -> zoom.withOptions(quick).rooms().getZRProfile(ROOM_ID).execute());
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 1_200, "ended at the 200 ms read timeout, took " + ms + " ms");
+        assertTrue(ms < 2_000, "ended at the 200 ms read timeout, took " + ms + " ms");
         assertTrue(e.getMessage().contains("GET " + ROOM_PATH), e.getMessage());
         assertEquals(1, server.requests().size());
 
@@ -114,14 +114,14 @@ class ZoomRequestOptionsTest {
     void streamedUploadHonoursTheWholeCallTimeout() {
         server.stubFor(post(urlPathEqualTo("/v2/accounts/me/settings/virtual_backgrounds"))
                 .willReturn(json(201, "{\"id\":\"vb-1\",\"name\":\"beach.png\",\"type\":\"image\",\"is_default\":false,\"size\":3}")
-                        .withFixedDelay(2_000)));
+                        .withFixedDelay(8_000)));
         RequestOptions bounded = RequestOptions.builder().callTimeout(Duration.ofMillis(300)).build();
 
         long start = System.nanoTime();
         assertThrows(RoomSdkTimeoutException.class, () -> zoom.withOptions(bounded)
                 .uploadVirtualBackground("me", TransferBody.of(new byte[] {1, 2, 3}, "beach.png", "image/png")));
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 1_500, "ended at the 300 ms call timeout, took " + ms + " ms");
+        assertTrue(ms < 3_000, "ended at the 300 ms call timeout, took " + ms + " ms");
         assertEquals(1, server.requests().size());
     }
 

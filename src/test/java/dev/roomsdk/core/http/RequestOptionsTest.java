@@ -101,12 +101,12 @@ class RequestOptionsTest {
     @Test
     @OffContract
     void readTimeoutOfOneCallLeavesTheParentsAlone() {
-        serve(200, ROOM, 1500);
+        serve(200, ROOM, 3_000);
         RequestOptions quick = RequestOptions.builder().readTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.none()).build();
         long start = System.nanoTime();
         assertThrows(RoomSdkTimeoutException.class, () -> videsk.withOptions(quick).rooms().getRoom("r1").execute());
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 1_200, "ended at the 200 ms read timeout, took " + ms + " ms");
+        assertTrue(ms < 2_000, "ended at the 200 ms read timeout, took " + ms + " ms");
         assertEquals(1, server.requests().size());
 
         assertEquals("r1", videsk.rooms().getRoom("r1").execute().getId(), "the parent still waits up to its 10 s");
@@ -116,13 +116,13 @@ class RequestOptionsTest {
     @Test
     @OffContract
     void wholeCallTimeoutBoundsAllAttempts() {
-        serve(200, ROOM, 2_000);
+        serve(200, ROOM, 8_000);
         RequestOptions bounded = RequestOptions.builder().callTimeout(Duration.ofMillis(400)).build();
         long start = System.nanoTime();
         RoomSdkTimeoutException e = assertThrows(RoomSdkTimeoutException.class,
                 () -> videsk.withOptions(bounded).rooms().getRoom("r1").execute());
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 1_500, "ended at the 400 ms call timeout, took " + ms + " ms");
+        assertTrue(ms < 4_000, "ended at the 400 ms call timeout, took " + ms + " ms");
         assertTrue(e.getMessage().contains("GET /vpaas/rooms/r1"), e.getMessage());
     }
 
@@ -146,7 +146,7 @@ class RequestOptionsTest {
     @Test
     @OffContract
     void sortedListingHonoursTheWholeCallTimeout() {
-        serve("/vpaas/rooms", 200, NO_ROOMS, 2_000);
+        serve("/vpaas/rooms", 200, NO_ROOMS, 8_000);
         RoomQuery sorted = RoomQuery.builder().sortBy("name", SortDirection.ASCENDING).build();
         RequestOptions bounded = RequestOptions.builder().callTimeout(Duration.ofMillis(300)).build();
         long start = System.nanoTime();
@@ -154,7 +154,7 @@ class RequestOptionsTest {
                 () -> videsk.withOptions(bounded).listRooms(sorted).firstPage());
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertInstanceOf(RoomSdkTimeoutException.class, e.getCause());
-        assertTrue(ms < 1_500, "ended at the 300 ms call timeout, took " + ms + " ms");
+        assertTrue(ms < 3_000, "ended at the 300 ms call timeout, took " + ms + " ms");
     }
 
     @Test
