@@ -1,8 +1,9 @@
 package dev.roomsdk.core.http;
 
 /**
- * Request tag saying a POST or PATCH may be sent again safely (the SDK knows repeating it
- * cannot duplicate anything). GET, HEAD, PUT, DELETE and OPTIONS need no tag.
+ * Request tag saying the request may be sent again after a failure. The SDK's runtime puts it
+ * on every request whose operation allows it (by method, or the spec's {@code x-sdk-retry}
+ * hint); {@code RetryInterceptor} retries nothing without it.
  */
 public final class Idempotent {
 

@@ -87,28 +87,32 @@ public final class Transfers {
     }
 
     /**
-     * A {@code multipart/form-data} body: {@code file} as part {@code fileField} (with its file
-     * name and content type), then each of {@code textFields} as a
+     * A {@code multipart/form-data} body: {@code file} (when not null) as part {@code fileField}
+     * (with its file name and content type), then each of {@code textFields} as a
      * {@code text/plain; charset=utf-8} part, in the map's order; null values are left out.
      * It streams like {@code file} and is one-shot
      * when {@code file} is (OkHttp's own multipart body never says so, which would let a
      * retry re-read a consumed stream).
      *
      * @param fileField the file part's form name
-     * @param file the upload; not null
+     * @param file the upload, or null for a form of text fields only
      * @param textFields other form fields, by name; not null
      * @return the multipart body
      */
     public static RequestBody formData(String fileField, TransferBody file, Map<String, String> textFields) {
-        Objects.requireNonNull(file, "file");
-        MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart(fileField, file.fileName(), file);
+        MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM);
+        if (file != null) {
+            b.addFormDataPart(fileField, file.fileName(), file);
+        }
         textFields.forEach((name, value) -> {
             if (value != null) {
                 b.addFormDataPart(name, null, RequestBody.create(value, PLAIN_TEXT));
             }
         });
         MultipartBody multipart = b.build();
+        if (file == null) {
+            return multipart;
+        }
         return new Forwarding(multipart, multipart.contentType()) {
             @Override
             public boolean isOneShot() {
