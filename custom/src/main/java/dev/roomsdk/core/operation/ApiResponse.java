@@ -14,12 +14,14 @@ import java.util.Objects;
 public final class ApiResponse<T> {
 
     private final int status;
-    private final Map<String, List<String>> headers;
+    private final okhttp3.Headers wire;
     private final T value;
+    // most callers want only the value: the map is built when asked for
+    private volatile Map<String, List<String>> headers;
 
-    ApiResponse(int status, Map<String, List<String>> headers, T value) {
+    ApiResponse(int status, okhttp3.Headers wire, T value) {
         this.status = status;
-        this.headers = Objects.requireNonNull(headers, "headers");
+        this.wire = Objects.requireNonNull(wire, "headers");
         this.value = value;
     }
 
@@ -30,7 +32,12 @@ public final class ApiResponse<T> {
 
     /** {@return the response headers, names in lower case, values in the order received} */
     public Map<String, List<String>> headers() {
-        return headers;
+        Map<String, List<String>> h = headers;
+        if (h == null) {
+            h = java.util.Collections.unmodifiableMap(wire.toMultimap());
+            headers = h;
+        }
+        return h;
     }
 
     /**
@@ -40,8 +47,8 @@ public final class ApiResponse<T> {
      * @return the first value, or null when the header was not sent
      */
     public String header(String name) {
-        List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
-        return v == null || v.isEmpty() ? null : v.get(0);
+        List<String> v = wire.values(name);
+        return v.isEmpty() ? null : v.get(0);
     }
 
     /** {@return the decoded body: null for operations that return none} */
@@ -51,6 +58,6 @@ public final class ApiResponse<T> {
 
     @Override
     public String toString() {
-        return "ApiResponse{status=" + status + ", headers=" + headers.keySet() + "}";
+        return "ApiResponse{status=" + status + ", headers=" + headers().keySet() + "}";
     }
 }

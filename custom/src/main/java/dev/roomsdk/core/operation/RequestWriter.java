@@ -48,7 +48,7 @@ final class RequestWriter {
         }
         Parameter[] params = op.parameters;
         Object body = op.bodyIndex < 0 ? null : values[op.bodyIndex];
-        List<String> violations = null;
+        List<String> violations = new ArrayList<>(0);
         for (int i = 0; i < params.length; i++) {
             Parameter p = params[i];
             if (values[i] == null && p.clientDefault != null) {
@@ -60,19 +60,12 @@ final class RequestWriter {
             if (p.unicodeEscaped && values[i] instanceof String) {
                 values[i] = Wire.unicodeEscape((String) values[i]);
             }
-            List<String> found = new ArrayList<>(0);
-            p.check(values[i], found);
+            p.check(values[i], violations);
             if (p.location == Parameter.Location.BODY && !(values[i] instanceof RequestBody)) {
-                ModelConstraints.check(values[i], "", found);
-            }
-            if (!found.isEmpty()) {
-                if (violations == null) {
-                    violations = new ArrayList<>();
-                }
-                violations.addAll(found);
+                ModelConstraints.check(values[i], "", violations);
             }
         }
-        if (violations != null) {
+        if (!violations.isEmpty()) {
             throw new InvalidRequestException(op.label, violations);
         }
         if (!op.anonymous && runtime.missingCredentials != null) {

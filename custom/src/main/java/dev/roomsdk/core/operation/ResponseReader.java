@@ -43,12 +43,12 @@ final class ResponseReader {
         }
         switch (op.result) {
             case DOWNLOAD:
-                return new ApiResponse<>(status, response.headers().toMultimap(), (T) new Download(response, progress));
+                return new ApiResponse<>(status, response.headers(), (T) new Download(response, progress));
             case JSON:
-                return new ApiResponse<>(status, response.headers().toMultimap(), (T) json(op, request, response, gson));
+                return new ApiResponse<>(status, response.headers(), (T) json(op, request, response, gson));
             default:
                 response.close();
-                return new ApiResponse<>(status, response.headers().toMultimap(), null);
+                return new ApiResponse<>(status, response.headers(), null);
         }
     }
 
