@@ -120,7 +120,6 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void afterEach(ExtensionContext context) {
-        settle();
         boolean forwardCompatible = context.getTestMethod()
                 .map(m -> m.isAnnotationPresent(ForwardCompatible.class)).orElse(false);
         boolean offContract = context.getTestMethod()
@@ -131,30 +130,6 @@ public final class ContractServer implements BeforeAllCallback, AfterAllCallback
         if (!violations.isEmpty()) {
             throw new AssertionError("contract violations against " + spec.file().getFileName() + ":\n"
                     + String.join("\n---\n", violations));
-        }
-    }
-
-    /**
-     * Waits (at most 2 s) until no new request has arrived for 200 ms, so a late attempt of this
-     * test (a retry after a timeout on a loaded machine) is judged here and cannot reach the next
-     * test's journal.
-     */
-    private void settle() {
-        long end = System.nanoTime() + 2_000_000_000L;
-        int seen = server.getAllServeEvents().size();
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < end && System.nanoTime() - quietSince < 200_000_000L) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            int now = server.getAllServeEvents().size();
-            if (now != seen) {
-                seen = now;
-                quietSince = System.nanoTime();
-            }
         }
     }
 
