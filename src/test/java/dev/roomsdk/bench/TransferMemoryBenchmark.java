@@ -89,7 +89,7 @@ public final class TransferMemoryBenchmark {
             HttpSettings settings = HttpSettings.builder().readTimeout(Duration.ofMinutes(5))
                     .writeTimeout(Duration.ofMinutes(5)).retryPolicy(RetryPolicy.none()).build();
             try (Transport transport = Transport.create("bench", settings, TokenProvider.of("bench"), AuthScheme.bearer())) {
-                OperationRuntime runtime = OperationRuntime.create(transport, server.baseUrl(), JsonCodec.gson(List.of()),
+                OperationRuntime runtime = OperationRuntime.create(transport, server.baseUrl(), JsonCodec.builder().build(),
                         Map.of(), null);
 
                 long upPeak;

@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
 public final class PerfBenchmark {
 
     private static final boolean QUICK = Boolean.getBoolean("perf.quick");
+    /** {@code -Dperf.only=cold-start,download}: only these scenarios (names with dashes for spaces), e.g. to profile one. */
+    private static final List<String> ONLY = System.getProperty("perf.only", "").isBlank() ? List.of()
+            : List.of(System.getProperty("perf.only").split("\\s*,\\s*"));
     private static final double DECODE_ALLOCATION_LIMIT = 1.5;
     private static final long DOWNLOAD_SIZE = QUICK ? 64L << 20 : 1L << 30;
     private static final long UPLOAD_SIZE = QUICK ? 8L << 20 : 64L << 20;
@@ -108,6 +111,9 @@ public final class PerfBenchmark {
     }
 
     private void scenario(String name, Body body) throws Exception {
+        if (!ONLY.isEmpty() && !ONLY.contains(name.replace(' ', '-'))) {
+            return;
+        }
         String before = LoadWatch.now();
         long t0 = System.nanoTime();
         log("scenario " + name + " (load " + before + ")");
@@ -154,7 +160,7 @@ public final class PerfBenchmark {
     private void getRoomLatency(Map<String, Contender> contenders) throws Exception {
         // short batches, many rounds: a burst of load elsewhere spoils a few rounds, not a contender
         Map<String, Series> s = Sampler.rounds(entries(contenders, c -> () -> c.videskGetRoom(Bodies.VIDESK_ROOM_ID)),
-                pick(100, 50), 1, pick(30, 4), pick(60, 5), false, TimeUnit.SECONDS.toNanos(60));
+                pick(100, 50), 1, pick(100, 4), pick(200, 5), false, TimeUnit.SECONDS.toNanos(60));
         add(new ResultTable("Videsk getRoom, 1 KB, latency, 1 thread",
                 "Time per call over loopback HTTP (keep-alive), one thread; " + pick(100, 50)
                         + " calls per contender per round.", false, Fmt::time, "allocated per call", s)
@@ -313,7 +319,7 @@ public final class PerfBenchmark {
 
     private void download(Map<String, Contender> contenders) throws Exception {
         List<String> names = List.of("raw", "sdk");
-        int runs = pick(4, 1);
+        int runs = pick(8, 1);
         Map<String, Series> s = new LinkedHashMap<>();
         Map<String, List<Double>> peaks = new LinkedHashMap<>();
         names.forEach(n -> {
@@ -338,7 +344,7 @@ public final class PerfBenchmark {
         add(new ResultTable(Fmt.size(DOWNLOAD_SIZE) + " download at -Xmx64m",
                 "Throughput of one streamed attachment download into a discarding stream, each in a fresh JVM at"
                         + " -Xmx64m (JIT warm-up included, the same for both).", true,
-                v -> Fmt.rate(v, "MiB/s"), "peak heap used (sampled)", s)
+                v -> Fmt.rate(v, "MiB/s"), "peak heap used (sum of pool peaks)", s)
                 .note(how(contenders, Contender.Operation.DOWNLOAD)));
     }
 

@@ -40,6 +40,13 @@ public interface Contender extends AutoCloseable {
     /** Carbonio {@code insertAttachment} of {@code file} (raw octet-stream): the new id. */
     String carbonioUpload(UUID roomId, Path file) throws Exception;
 
+    /**
+     * Builds whatever this contender builds before its first Carbonio call (nothing when its
+     * constructor already did), so a timed window that is about a call holds only the call.
+     */
+    default void prepareCarbonio() {
+    }
+
     /** Carbonio {@code getAttachment} streamed into {@code sink}: the byte count. */
     long carbonioDownload(UUID fileId, OutputStream sink) throws Exception;
 

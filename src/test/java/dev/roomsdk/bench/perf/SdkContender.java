@@ -24,33 +24,42 @@ import okhttp3.OkHttpClient;
  */
 public final class SdkContender implements Contender {
 
+    private final Endpoints endpoints;
     private final Videsk videsk;
-    private final Carbonio.Builder carbonioBuilder;
     /** Built on first use: raw uses one client for both APIs, so a Videsk-only run builds no Carbonio. */
     private Carbonio carbonio;
     private final OkHttpClient inMemoryBase;
+    private final HttpSettings inMemory;
 
     /** Both entry points, default settings, the fixed dummy credentials of {@link Endpoints}. */
     public SdkContender(Endpoints endpoints) {
+        this.endpoints = endpoints;
         Videsk.Builder v = Videsk.builder().baseUrl(endpoints.baseUrl()).apiToken(Endpoints.VIDESK_TOKEN);
-        Carbonio.Builder c = Carbonio.builder().baseUrl(endpoints.baseUrl()).authToken(Endpoints.CARBONIO_TOKEN);
         if (endpoints.sockets() != null) {
             inMemoryBase = new OkHttpClient.Builder().socketFactory(endpoints.sockets()).proxy(Proxy.NO_PROXY).build();
-            HttpSettings inMemory = HttpSettings.builder().baseClient(inMemoryBase).build();
+            inMemory = HttpSettings.builder().baseClient(inMemoryBase).build();
             v.httpSettings(inMemory);
-            c.httpSettings(inMemory);
         } else {
             inMemoryBase = null;
+            inMemory = null;
         }
         this.videsk = v.build();
-        this.carbonioBuilder = c;
     }
 
     private synchronized Carbonio carbonio() {
         if (carbonio == null) {
-            carbonio = carbonioBuilder.build();
+            Carbonio.Builder c = Carbonio.builder().baseUrl(endpoints.baseUrl()).authToken(Endpoints.CARBONIO_TOKEN);
+            if (inMemory != null) {
+                c.httpSettings(inMemory);
+            }
+            carbonio = c.build();
         }
         return carbonio;
+    }
+
+    @Override
+    public void prepareCarbonio() {
+        carbonio();
     }
 
     @Override

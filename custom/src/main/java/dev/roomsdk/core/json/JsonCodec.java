@@ -4,8 +4,6 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
-import com.google.gson.TypeAdapterFactory;
-import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
@@ -14,46 +12,68 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Builds the Gson of one API's generated models (the generated {@code JSON} class calls it
- * once): models are read in one streaming pass ({@link StreamingModels}) and written by their
- * own adapters behind {@link UnknownEnumValues}, so an enum value the contract does not know
- * stays readable and is written back as received; dates are ISO-8601.
+ * Builds the Gson of one API's generated models (the generated {@code JSON} class does, once):
+ * models are read and written in one streaming pass ({@link StreamingModels}) through the
+ * field table the templates write, enums by their contract values ({@link ModelEnums}), so no
+ * annotation is read and an enum value the contract does not know stays readable and is
+ * written back as received; dates are ISO-8601.
  */
 public final class JsonCodec {
-
-    /** Ends the generated list of factories (so the template needs no comma logic); adapts nothing. */
-    public static final TypeAdapterFactory NO_MORE_FACTORIES = new TypeAdapterFactory() {
-        @Override
-        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
-            return null;
-        }
-    };
 
     private JsonCodec() {
     }
 
     /**
-     * A Gson with {@code modelFactories}, date adapters and unknown-enum handling.
+     * Starts the Gson of one API's models; for the generated {@code JSON} class.
      *
-     * @param modelFactories the generated models' adapter factories, in order; not null
-     * @return a new, thread-safe Gson
+     * @return a new builder
      */
-    public static Gson gson(List<TypeAdapterFactory> modelFactories) {
-        GsonBuilder b = new GsonBuilder()
-                .registerTypeAdapter(OffsetDateTime.class, new DateAdapter<>(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-                        IsoDates::parseOffsetDateTime).nullSafe())
-                .registerTypeAdapter(LocalDate.class, new DateAdapter<>(DateTimeFormatter.ISO_LOCAL_DATE,
-                        LocalDate::parse).nullSafe());
-        for (TypeAdapterFactory f : modelFactories) {
-            if (f != NO_MORE_FACTORIES) {
-                b.registerTypeAdapterFactory(f);
-            }
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The generated models of one API: each one's field table. Not thread-safe. */
+    public static final class Builder {
+        private final Map<String, String[]> fields = new HashMap<>();
+
+        private Builder() {
         }
-        // read: one streaming pass (StreamingModels); write: unknown enum values restored, then the models' adapters
-        return UnknownEnumValues.install(b.create()).newBuilder().registerTypeAdapterFactory(new StreamingModels()).create();
+
+        /**
+         * One model's fields.
+         *
+         * @param className the model's binary class name; not null
+         * @param jsonAndFieldNames each field's JSON name followed by its Java field name
+         * @return this builder
+         * @throws IllegalArgumentException if the names do not come in pairs
+         */
+        public Builder model(String className, String... jsonAndFieldNames) {
+            if (jsonAndFieldNames.length % 2 != 0) {
+                throw new IllegalArgumentException("fields of " + className + ": JSON and field names come in pairs");
+            }
+            fields.put(className, jsonAndFieldNames.clone());
+            return this;
+        }
+
+        /**
+         * The Gson.
+         *
+         * @return a new, thread-safe Gson
+         */
+        public Gson build() {
+            return new GsonBuilder()
+                    .registerTypeAdapter(OffsetDateTime.class, new DateAdapter<>(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+                            IsoDates::parseOffsetDateTime).nullSafe())
+                    .registerTypeAdapter(LocalDate.class, new DateAdapter<>(DateTimeFormatter.ISO_LOCAL_DATE,
+                            LocalDate::parse).nullSafe())
+                    .registerTypeAdapterFactory(new ModelEnums())
+                    .registerTypeAdapterFactory(new StreamingModels(new ModelFields(fields)))
+                    .create();
+        }
     }
 
     /** A {@code java.time} value as its ISO-8601 text. */

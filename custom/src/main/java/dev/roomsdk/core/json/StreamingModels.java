@@ -5,7 +5,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
-import com.google.gson.annotations.SerializedName;
 import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
@@ -24,34 +23,49 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the generated models in one streaming pass, where their own adapters read a
- * {@code JsonElement} tree, validate it, then bind it again through a tree reader. What those
- * passes gave is kept: a required field that is missing or null fails naming the field (never
- * quoting the body); an unknown field is kept as an additional property (strings, numbers as
- * Gson's lazily parsed numbers, booleans, lists, maps); an unknown enum value reads as the
- * placeholder and its raw value is kept under the field's name, as {@link UnknownEnumValues}
- * does; a value of the wrong JSON type fails. Writing is left to the adapters behind this one.
- * Reflection is done once per model class; thread-safe.
+ * Reads and writes the generated models in one streaming pass, through the field table the
+ * templates write (no annotation is read), where their own adapters build a {@code JsonElement}
+ * tree, validate it, then bind it again through a tree reader. What those adapters gave is
+ * kept. Reading: a required field that is missing or null fails naming the field (never quoting
+ * the body); an unknown field is kept as an additional property (strings, numbers as Gson's
+ * lazily parsed numbers, booleans, lists, maps); an unknown enum value reads as the
+ * placeholder and its raw value is kept under the field's name; a value of the wrong JSON type
+ * fails. Writing: null fields are left out, additional properties follow the fields and win
+ * over a field of the same name, except that an enum field set to a known constant wins over
+ * the raw value kept for it. Reflection is done once per model class; thread-safe.
  */
 final class StreamingModels implements TypeAdapterFactory {
+
+    private final ModelFields table;
+
+    StreamingModels(ModelFields table) {
+        this.table = table;
+    }
 
     @Override
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
         Class<? super T> raw = type.getRawType();
-        if (!isModel(raw)) {
+        if (!isModel(raw) || !table.lists(raw)) {
             return null;
         }
-        Shape shape = Shape.of(raw);
+        Shape shape = Shape.of(raw, table);
         if (shape == null) {
             return null;
         }
-        TypeAdapter<T> writer = gson.getDelegateAdapter(this, type);
-        return new ModelAdapter<>(gson, shape, writer);
+        return new ModelAdapter<>(gson, shape);
+    }
+
+    /** The fields {@code adapter} reads, by JSON name; empty when it is not this factory's. For tests. */
+    static Map<String, Field> fieldsReadBy(TypeAdapter<?> adapter) {
+        Map<String, Field> fields = new HashMap<>();
+        if (adapter instanceof ModelAdapter) {
+            ((ModelAdapter<?>) adapter).shape.properties.forEach((json, p) -> fields.put(json, p.field));
+        }
+        return fields;
     }
 
     private static boolean isModel(Class<?> type) {
-        return !type.isEnum() && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())
-                && type.getPackageName().startsWith("dev.roomsdk.") && type.getPackageName().endsWith(".model");
+        return !type.isEnum() && !type.isInterface() && !Modifier.isAbstract(type.getModifiers());
     }
 
     /** One model class: its fields by JSON name, its required names, how to make one. */
@@ -59,33 +73,36 @@ final class StreamingModels implements TypeAdapterFactory {
         final String name;
         final Constructor<?> constructor;
         final Map<String, Property> properties;
+        /** In the table's order, which is the fields' declaration order: the order they are written in. */
+        final Property[] ordered;
         final Property[] required;
         final Method putAdditional;
+        final Method getAdditional;
 
-        private Shape(Class<?> type, Constructor<?> constructor, Map<String, Property> properties, Property[] required,
-                      Method putAdditional) {
+        private Shape(Class<?> type, Constructor<?> constructor, Map<String, Property> properties, Property[] ordered,
+                      Property[] required, Method putAdditional, Method getAdditional) {
             this.name = type.getSimpleName();
             this.constructor = constructor;
             this.properties = properties;
+            this.ordered = ordered;
             this.required = required;
             this.putAdditional = putAdditional;
+            this.getAdditional = getAdditional;
         }
 
         @SuppressWarnings("unchecked")
-        static Shape of(Class<?> type) {
+        static Shape of(Class<?> type, ModelFields table) {
             try {
                 Constructor<?> constructor = type.getConstructor();
                 Method put = type.getMethod("putAdditionalProperty", String.class, Object.class);
+                Method get = type.getMethod("getAdditionalProperties");
                 Set<String> requiredNames = (Set<String>) type.getField("openapiRequiredFields").get(null);
                 Map<String, Property> properties = new HashMap<>();
-                for (Class<?> c = type; c != null && isModel(c); c = c.getSuperclass()) {
-                    for (Field f : c.getDeclaredFields()) {
-                        SerializedName json = f.getAnnotation(SerializedName.class);
-                        if (json != null && !Modifier.isStatic(f.getModifiers())) {
-                            f.setAccessible(true);
-                            properties.put(json.value(), new Property(json.value(), f, properties.size()));
-                        }
-                    }
+                List<Property> ordered = new ArrayList<>();
+                for (Map.Entry<String, Field> f : table.of(type).entrySet()) {
+                    Property p = new Property(f.getKey(), f.getValue(), ordered.size());
+                    properties.put(p.jsonName, p);
+                    ordered.add(p);
                 }
                 List<Property> required = new ArrayList<>();
                 for (String r : requiredNames) {
@@ -94,7 +111,8 @@ final class StreamingModels implements TypeAdapterFactory {
                         required.add(p);
                     }
                 }
-                return new Shape(type, constructor, properties, required.toArray(new Property[0]), put);
+                return new Shape(type, constructor, properties, ordered.toArray(new Property[0]),
+                        required.toArray(new Property[0]), put, get);
             } catch (ReflectiveOperationException | ClassCastException notAGeneratedModel) {
                 return null;
             }
@@ -109,6 +127,7 @@ final class StreamingModels implements TypeAdapterFactory {
         final Class<?> enumType;
         final boolean enumList;
         volatile TypeAdapter<Object> adapter;
+        volatile TypeAdapter<Object> fieldAdapter;
 
         Property(String jsonName, Field field, int index) {
             this.jsonName = jsonName;
@@ -131,22 +150,97 @@ final class StreamingModels implements TypeAdapterFactory {
             }
             return a;
         }
+
+        /** The adapter of the field's whole type (a list of enums as a list). */
+        @SuppressWarnings("unchecked")
+        TypeAdapter<Object> fieldAdapter(Gson gson) {
+            TypeAdapter<Object> a = fieldAdapter;
+            if (a == null) {
+                a = enumList ? (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(field.getGenericType())) : adapter(gson);
+                fieldAdapter = a;
+            }
+            return a;
+        }
+
+        /** Whether this enum field holds only constants the contract knows, so it wins over a raw value kept for it. */
+        boolean holdsKnown(Object value) {
+            if (enumType == null || value == null) {
+                return false;
+            }
+            if (enumList) {
+                for (Object v : (List<?>) value) {
+                    if (UnknownEnumValues.isUnknown(v)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return !UnknownEnumValues.isUnknown(value);
+        }
     }
 
     private static final class ModelAdapter<T> extends TypeAdapter<T> {
         private final Gson gson;
         private final Shape shape;
-        private final TypeAdapter<T> writer;
 
-        ModelAdapter(Gson gson, Shape shape, TypeAdapter<T> writer) {
+        ModelAdapter(Gson gson, Shape shape) {
             this.gson = gson;
             this.shape = shape;
-            this.writer = writer;
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public void write(JsonWriter out, T value) throws IOException {
-            writer.write(out, value);
+            if (value == null) {
+                out.nullValue();
+                return;
+            }
+            Map<String, Object> additional;
+            try {
+                additional = (Map<String, Object>) shape.getAdditional.invoke(value);
+            } catch (ReflectiveOperationException e) {
+                throw new JsonParseException("cannot read the additional fields of " + shape.name, e);
+            }
+            boolean[] written = new boolean[shape.ordered.length];
+            out.beginObject();
+            for (Property p : shape.ordered) {
+                Object v = get(value, p);
+                boolean shadowed = additional != null && additional.containsKey(p.jsonName) && !p.holdsKnown(v);
+                if (v == null || shadowed) {
+                    continue;
+                }
+                out.name(p.jsonName);
+                p.fieldAdapter(gson).write(out, v);
+                written[p.index] = true;
+            }
+            if (additional != null) {
+                for (Map.Entry<String, Object> e : additional.entrySet()) {
+                    Property p = shape.properties.get(e.getKey());
+                    if (p != null && written[p.index]) {
+                        continue;
+                    }
+                    out.name(e.getKey());
+                    writeAny(out, e.getValue());
+                }
+            }
+            out.endObject();
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void writeAny(JsonWriter out, Object value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                ((TypeAdapter) gson.getAdapter(value.getClass())).write(out, value);
+            }
+        }
+
+        private Object get(T instance, Property p) {
+            try {
+                return p.field.get(instance);
+            } catch (IllegalAccessException e) {
+                throw new JsonParseException("cannot read field `" + p.jsonName + "` of " + shape.name, e);
+            }
         }
 
         @Override

@@ -130,7 +130,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter required() {
-        return change(() -> required = true);
+        checkOpen();
+        required = true;
+        return this;
     }
 
     /**
@@ -140,7 +142,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter file() {
-        return change(() -> file = true);
+        checkOpen();
+        file = true;
+        return this;
     }
 
     /**
@@ -150,7 +154,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter deepObject() {
-        return change(() -> deepObject = true);
+        checkOpen();
+        deepObject = true;
+        return this;
     }
 
     /**
@@ -160,7 +166,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter commaSeparated() {
-        return change(() -> commaSeparated = true);
+        checkOpen();
+        commaSeparated = true;
+        return this;
     }
 
     /**
@@ -173,10 +181,10 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter minimum(String value, boolean exclusive) {
-        return change(() -> {
-            minimum = new BigDecimal(value);
-            exclusiveMinimum = exclusive;
-        });
+        checkOpen();
+        minimum = new BigDecimal(value);
+        exclusiveMinimum = exclusive;
+        return this;
     }
 
     /**
@@ -189,10 +197,10 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter maximum(String value, boolean exclusive) {
-        return change(() -> {
-            maximum = new BigDecimal(value);
-            exclusiveMaximum = exclusive;
-        });
+        checkOpen();
+        maximum = new BigDecimal(value);
+        exclusiveMaximum = exclusive;
+        return this;
     }
 
     /**
@@ -203,7 +211,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter minLength(int n) {
-        return change(() -> minLength = n);
+        checkOpen();
+        minLength = n;
+        return this;
     }
 
     /**
@@ -214,7 +224,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter maxLength(int n) {
-        return change(() -> maxLength = n);
+        checkOpen();
+        maxLength = n;
+        return this;
     }
 
     /**
@@ -225,7 +237,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter minItems(int n) {
-        return change(() -> minItems = n);
+        checkOpen();
+        minItems = n;
+        return this;
     }
 
     /**
@@ -236,7 +250,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter maxItems(int n) {
-        return change(() -> maxItems = n);
+        checkOpen();
+        maxItems = n;
+        return this;
     }
 
     /**
@@ -248,7 +264,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter pattern(String regex) {
-        return change(() -> pattern = Pattern.compile(regex));
+        checkOpen();
+        pattern = Pattern.compile(regex);
+        return this;
     }
 
     /**
@@ -259,7 +277,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter allowed(String... values) {
-        return change(() -> allowed = values.length == 0 ? null : Set.of(values));
+        checkOpen();
+        allowed = values.length == 0 ? null : Set.of(values);
+        return this;
     }
 
     /**
@@ -271,7 +291,9 @@ public final class Parameter {
      * @throws IllegalStateException if its operation was already built
      */
     public Parameter clientDefault(String key) {
-        return change(() -> clientDefault = key);
+        checkOpen();
+        clientDefault = key;
+        return this;
     }
 
     /**
@@ -286,7 +308,9 @@ public final class Parameter {
         if (!"content-length".equals(what)) {
             throw new IllegalArgumentException("x-sdk-from-body of " + name + ": unknown value " + what);
         }
-        return change(() -> fromBody = FromBody.CONTENT_LENGTH);
+        checkOpen();
+        fromBody = FromBody.CONTENT_LENGTH;
+        return this;
     }
 
     /**
@@ -301,7 +325,9 @@ public final class Parameter {
         if (!"unicode-escape".equals(encoding)) {
             throw new IllegalArgumentException("x-sdk-encoding of " + name + ": unknown value " + encoding);
         }
-        return change(() -> unicodeEscaped = true);
+        checkOpen();
+        unicodeEscaped = true;
+        return this;
     }
 
     /** {@return the wire name (the schema name for a body)} */
@@ -318,12 +344,10 @@ public final class Parameter {
         frozen = true;
     }
 
-    private Parameter change(Runnable change) {
+    private void checkOpen() {
         if (frozen) {
             throw new IllegalStateException("parameter " + name + " belongs to a built operation");
         }
-        change.run();
-        return this;
     }
 
     /** Adds to {@code violations} every rule {@code value} (already encoded for the wire, if text) breaks. */
