@@ -86,15 +86,7 @@ public abstract class OperationCall<T> {
      * @return a future of the decoded result (null for operations without one)
      */
     public final CompletableFuture<T> executeAsync() {
-        CompletableFuture<ApiResponse<T>> response = runtime.executeAsync(operation, values.clone(), progress);
-        CompletableFuture<T> value = response.thenApply(ApiResponse::value);
-        // a dependent future does not cancel its source: pass the cancellation on, which cancels the HTTP call
-        value.whenComplete((v, t) -> {
-            if (value.isCancelled()) {
-                response.cancel(false);
-            }
-        });
-        return value;
+        return AsyncResults.values(runtime.executeAsync(operation, values.clone(), progress));
     }
 
     /** {@return a future of the result with the response's status and headers; otherwise as {@link #executeAsync()}} */

@@ -187,7 +187,7 @@ public final class OperationRuntime {
             public void onResponse(Call c, Response response) {
                 Transfers.release(request);
                 try {
-                    future.complete(ResponseReader.read(op, request, response, gson, progress));
+                    AsyncResults.complete(future, ResponseReader.read(op, request, response, gson, progress));
                 } catch (RoomSdkException e) {
                     future.completeExceptionally(e);
                 }
