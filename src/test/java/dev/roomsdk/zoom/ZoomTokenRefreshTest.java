@@ -21,17 +21,18 @@ import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.auth.AccessToken;
 import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.TokenRefreshException;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.testing.Concurrently;
 import dev.roomsdk.testing.MutableClock;
-import okhttp3.OkHttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -209,9 +210,17 @@ class ZoomTokenRefreshTest {
 
     @Test
     void builderRejectsMissingCredentialsNamingTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> ZoomOAuth.serverToServer("", CLIENT_ID, CLIENT_SECRET));
-        assertTrue(e.getMessage().contains("accountId"));
+        assertEquals("accountId must not be null or empty", e.getMessage());
+        assertEquals("clientId must not be null or empty", assertThrows(InvalidConfigurationException.class,
+                () -> ZoomOAuth.serverToServer(ACCOUNT, null, CLIENT_SECRET)).getMessage());
+        assertEquals("clientSecret must not be null or empty", assertThrows(InvalidConfigurationException.class,
+                () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, "")).getMessage());
+        assertEquals("refreshToken must not be null or empty", assertThrows(InvalidConfigurationException.class,
+                () -> ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "", t -> { })).getMessage());
+        assertEquals("onNewRefreshToken must not be null", assertThrows(InvalidConfigurationException.class,
+                () -> ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "refresh-A", null)).getMessage());
         assertFalse(ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).toString().contains(CLIENT_SECRET));
     }
 
@@ -245,10 +254,31 @@ class ZoomTokenRefreshTest {
 
     @Test
     void tokenRequestTimeoutIsCheckedNamingTheRule() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(Duration.ofSeconds(31)));
         assertTrue(e.getMessage().contains("tokenRequestTimeout") && e.getMessage().contains("30 s"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(InvalidConfigurationException.class,
                 () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(Duration.ZERO));
+        assertEquals("tokenRequestTimeout must not be null", assertThrows(InvalidConfigurationException.class,
+                () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(null)).getMessage());
+    }
+
+    @Test
+    void otherUnusableBuilderSettingsAreNamedWithoutTheSecret() {
+        ZoomOAuth.Builder b = ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET);
+        String url = assertThrows(InvalidConfigurationException.class, () -> b.oauthBaseUrl("zoom.us")).getMessage();
+        assertEquals("oauthBaseUrl must be an absolute http or https URL, got zoom.us", url);
+        assertEquals("refreshMargin must not be negative, got PT-1S",
+                assertThrows(InvalidConfigurationException.class, () -> b.refreshMargin(Duration.ofSeconds(-1))).getMessage());
+        assertEquals("refreshMargin must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> b.refreshMargin(null)).getMessage());
+        assertEquals("clock must not be null", assertThrows(InvalidConfigurationException.class, () -> b.clock(null)).getMessage());
+        assertEquals("httpClient must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> b.httpClient(null)).getMessage());
+        String executor = assertThrows(InvalidConfigurationException.class,
+                () -> b.backgroundRefresh((java.util.concurrent.Executor) null)).getMessage();
+        assertEquals("backgroundRefresh executor must not be null", executor);
+        assertFalse(url.contains(CLIENT_SECRET) || executor.contains(CLIENT_SECRET));
+        assertEquals(0, oauth.getAllServeEvents().size(), "nothing sent");
     }
 }

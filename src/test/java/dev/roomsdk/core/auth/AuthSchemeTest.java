@@ -1,7 +1,9 @@
 package dev.roomsdk.core.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +46,22 @@ class AuthSchemeTest {
 
         assertEquals(1, applied.headers("Authorization").size());
         assertEquals("Bearer new", applied.header("Authorization"));
+    }
+
+    @Test
+    void missingPartsOfTheCredentialPlumbingAreConfigurationErrors() {
+        TokenProvider tokens = TokenProvider.of("t1");
+        assertEquals("cookie name must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> AuthScheme.cookie(null)).getMessage());
+        assertEquals("scheme must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> new AuthInterceptor(tokens, null)).getMessage());
+        assertEquals("tokens must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> new AuthInterceptor(null, AuthScheme.bearer())).getMessage());
+        assertEquals("scheme must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> AuthInterceptor.reapplyAfterCookieJar(null)).getMessage());
+        assertEquals("scheme must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> new TokenAuthenticator(tokens, null)).getMessage());
+        assertEquals("tokens must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> new TokenAuthenticator(null, AuthScheme.bearer())).getMessage());
     }
 }

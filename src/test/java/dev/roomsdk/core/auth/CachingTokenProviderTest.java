@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -199,5 +200,32 @@ class CachingTokenProviderTest {
         assertFalse(t.toString().contains("canary-secret-123"));
         assertFalse(p.toString().contains("canary-secret-123"));
         assertTrue(t.toString().contains("redacted"));
+    }
+
+    @Test
+    void unusableSettingsAreNamed() {
+        assertEquals("source must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> CachingTokenProvider.builder(null)).getMessage());
+        CachingTokenProvider.Builder b = CachingTokenProvider.builder(() -> hourToken("t"));
+        assertEquals("refreshMargin must not be negative, got PT-1S",
+                assertThrows(InvalidConfigurationException.class, () -> b.refreshMargin(Duration.ofSeconds(-1))).getMessage());
+        assertEquals("waitTimeout must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> b.waitTimeout(null)).getMessage());
+        assertEquals("first retry delay must not be negative, got PT-1S", assertThrows(InvalidConfigurationException.class,
+                () -> b.retryDelays(Duration.ofSeconds(-1), Duration.ofSeconds(1))).getMessage());
+        assertEquals("max retry delay must not be null", assertThrows(InvalidConfigurationException.class,
+                () -> b.retryDelays(Duration.ofSeconds(1), null)).getMessage());
+        assertEquals("clock must not be null", assertThrows(InvalidConfigurationException.class, () -> b.clock(null)).getMessage());
+        assertEquals("backgroundRefresh executor must not be null", assertThrows(InvalidConfigurationException.class,
+                () -> b.backgroundRefresh((java.util.concurrent.Executor) null)).getMessage());
+    }
+
+    @Test
+    void aSourceReturningNullIsATokenFailureNotANullPointer() {
+        answers.add(() -> null);
+        CachingTokenProvider p = provider();
+        TokenRefreshException e = assertThrows(TokenRefreshException.class, p::token);
+        assertTrue(e.getMessage().contains("returned null"), e.getMessage());
+        assertEquals(1, fetches.get());
     }
 }

@@ -14,6 +14,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.roomsdk.core.error.InvalidConfigurationException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -230,5 +232,27 @@ class OAuthTokenEndpointRetryTest {
             assertFalse(r.getMessage().contains(BODY_CANARY), r.getMessage());
             assertFalse(r.getMessage().contains("invalid_client"), "no body, only the status: " + r.getMessage());
         }
+    }
+
+    @Test
+    void unusablePartsAreNamedWithoutTheSecretAndANullFormSendsNothing() {
+        HttpUrl url = HttpUrl.get(baseUrl() + "/oauth/token");
+        assertEquals("url must not be null", assertThrows(InvalidConfigurationException.class,
+                () -> new OAuthTokenEndpoint(null, "client-id", SECRET, HTTP, clock)).getMessage());
+        assertEquals("clientId must not be null", assertThrows(InvalidConfigurationException.class,
+                () -> new OAuthTokenEndpoint(url, null, SECRET, HTTP, clock)).getMessage());
+        assertEquals("clientSecret must not be null", assertThrows(InvalidConfigurationException.class,
+                () -> new OAuthTokenEndpoint(url, "client-id", null, HTTP, clock)).getMessage());
+        assertEquals("http must not be null", assertThrows(InvalidConfigurationException.class,
+                () -> new OAuthTokenEndpoint(url, "client-id", SECRET, null, clock)).getMessage());
+        assertEquals("clock must not be null", assertThrows(InvalidConfigurationException.class,
+                () -> new OAuthTokenEndpoint(url, "client-id", SECRET, HTTP, null)).getMessage());
+        String attempts = assertThrows(InvalidConfigurationException.class, () -> endpoint(baseUrl(), 0)).getMessage();
+        assertEquals("maxAttempts must be at least 1, got 0", attempts);
+
+        InvalidRequestException noForm = assertThrows(InvalidRequestException.class, () -> endpoint().request(null));
+        assertEquals(List.of("form: must not be null"), noForm.violations());
+        assertFalse(noForm.getMessage().contains(SECRET));
+        assertEquals(0, requests(), "nothing sent");
     }
 }

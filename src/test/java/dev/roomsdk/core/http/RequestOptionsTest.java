@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.error.InvalidConfigurationException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.error.RoomSdkTimeoutException;
 import dev.roomsdk.core.error.ServerException;
@@ -168,7 +170,8 @@ class RequestOptionsTest {
                 "the parent's threads outlive the derived client");
         assertEquals(2, server.requests().size());
         assertTrue(derived.toString().contains("options="), derived.toString());
-        assertThrows(NullPointerException.class, () -> videsk.withOptions(null));
+        InvalidRequestException noOptions = assertThrows(InvalidRequestException.class, () -> videsk.withOptions(null));
+        assertEquals(List.of("options: must not be null"), noOptions.violations());
     }
 
     /** Control for the test above: closing the parent does stop its threads. */
@@ -189,5 +192,21 @@ class RequestOptionsTest {
         assertEquals("r1", videsk.withOptions(options).rooms().getRoom("r1").execute().getId());
         assertEquals(1, server.requests().size());
         assertEquals("Bearer t", server.requests().get(0).getHeader("Authorization"), "the parent's credentials");
+    }
+
+    @Test
+    void unusableOptionsFailWhileBuildingThemNamingTheSetting() {
+        RequestOptions.Builder b = RequestOptions.builder();
+        assertEquals("retryPolicy must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> b.retryPolicy(null)).getMessage());
+        assertEquals("connectTimeout must be positive, got PT0S",
+                assertThrows(InvalidConfigurationException.class, () -> b.connectTimeout(Duration.ZERO)).getMessage());
+        assertEquals("readTimeout must be positive, got PT-1S",
+                assertThrows(InvalidConfigurationException.class, () -> b.readTimeout(Duration.ofSeconds(-1))).getMessage());
+        assertEquals("writeTimeout must not be null",
+                assertThrows(InvalidConfigurationException.class, () -> b.writeTimeout(null)).getMessage());
+        assertEquals("callTimeout must not be negative, got PT-0.001S",
+                assertThrows(InvalidConfigurationException.class, () -> b.callTimeout(Duration.ofMillis(-1))).getMessage());
+        assertTrue(b.callTimeout(Duration.ZERO).build().callTimeout().isPresent(), "zero: no whole-call bound, allowed");
     }
 }

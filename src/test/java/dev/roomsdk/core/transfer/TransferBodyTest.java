@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,13 +94,41 @@ class TransferBodyTest {
 
     @Test
     void badArgumentsFailNamingTheField() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TransferBody.of(dir.resolve("missing.png")))
-                .getMessage().contains("path"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TransferBody.of(new byte[1], "", "text/plain"))
-                .getMessage().contains("fileName"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TransferBody.of(new byte[1], "a", "not a type"))
-                .getMessage().contains("contentType"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> TransferBody.of(new ByteArrayInputStream(new byte[0]), -2, "a", "text/plain")).getMessage().contains("length"));
+        assertEquals(List.of("path: must be a readable regular file"),
+                assertThrows(InvalidRequestException.class, () -> TransferBody.of(dir.resolve("missing.png"))).violations());
+        assertEquals(List.of("path: must be a readable regular file"),
+                assertThrows(InvalidRequestException.class, () -> TransferBody.of(dir, "a", "text/plain")).violations());
+        assertEquals(List.of("fileName: must not be null or empty"),
+                assertThrows(InvalidRequestException.class, () -> TransferBody.of(new byte[1], "", "text/plain")).violations());
+        assertEquals(List.of("contentType: must be a media type such as image/png"),
+                assertThrows(InvalidRequestException.class, () -> TransferBody.of(new byte[1], "a", "not a type")).violations());
+        assertEquals(List.of("contentType: must not be null"),
+                assertThrows(InvalidRequestException.class, () -> TransferBody.of(new byte[1], "a", null)).violations());
+        assertEquals(List.of("length: must be -1 (unknown) or at least 0, got -2"), assertThrows(InvalidRequestException.class,
+                () -> TransferBody.of(new ByteArrayInputStream(new byte[0]), -2, "a", "text/plain")).violations());
+    }
+
+    @Test
+    void nullArgumentsFailNamingTheField() {
+        assertEquals(List.of("path: must not be null"),
+                assertThrows(InvalidRequestException.class, () -> TransferBody.of((Path) null)).violations());
+        assertEquals(List.of("bytes: must not be null"),
+                assertThrows(InvalidRequestException.class, () -> TransferBody.of((byte[]) null, "a", "text/plain")).violations());
+        assertEquals(List.of("stream: must not be null"),
+                assertThrows(InvalidRequestException.class, () -> TransferBody.of(null, 1, "a", "text/plain")).violations());
+        TransferBody body = TransferBody.of(new byte[1], "a", "text/plain");
+        assertEquals(List.of("listener: must not be null"),
+                assertThrows(InvalidRequestException.class, () -> body.withProgress(null)).violations());
+        assertEquals(List.of("tooLarge: must not be null"),
+                assertThrows(InvalidRequestException.class, () -> body.limitedTo(1, null)).violations());
+    }
+
+    @Test
+    void noMessageQuotesTheValuesPassed() {
+        Path secretPath = dir.resolve("customer-4711-contract.pdf");
+        String missing = assertThrows(InvalidRequestException.class, () -> TransferBody.of(secretPath)).getMessage();
+        assertFalse(missing.contains("customer-4711"), missing);
+        String type = assertThrows(InvalidRequestException.class, () -> TransferBody.of(new byte[1], "a", "s3cr3t")).getMessage();
+        assertFalse(type.contains("s3cr3t"), type);
     }
 }

@@ -3,12 +3,15 @@ package dev.roomsdk.core.transfer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import okhttp3.RequestBody;
 import okio.Buffer;
@@ -69,5 +72,18 @@ class TransfersBodiesTest {
                 TransferBody.of(new ByteArrayInputStream(BYTES), -1, "a.bin", "application/octet-stream"), Map.of());
         assertTrue(form.isOneShot(), "OkHttp's multipart body alone would say false and allow a replay");
         assertEquals(-1, form.contentLength());
+    }
+
+    @Test
+    void missingPartsAreRefusedNamingThem() {
+        TransferBody file = TransferBody.of(BYTES, "a.png", "image/png");
+        assertEquals(List.of("body: must not be null"),
+                assertThrows(InvalidRequestException.class, () -> Transfers.sentAs(null, "application/octet-stream")).violations());
+        assertEquals(List.of("contentType: must be a media type such as image/png"),
+                assertThrows(InvalidRequestException.class, () -> Transfers.sentAs(file, "octets")).violations());
+        assertEquals(List.of("textFields: must not be null"),
+                assertThrows(InvalidRequestException.class, () -> Transfers.formData("file", file, null)).violations());
+        assertEquals(List.of("fileField: must not be null"),
+                assertThrows(InvalidRequestException.class, () -> Transfers.formData(null, file, Map.of())).violations());
     }
 }

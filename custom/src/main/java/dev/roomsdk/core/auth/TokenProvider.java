@@ -1,5 +1,6 @@
 package dev.roomsdk.core.auth;
 
+
 /**
  * Source of the credential each request carries. Implementations must be thread-safe;
  * {@link #token()} may do I/O (fetching a token) and may block.
@@ -29,7 +30,7 @@ public interface TokenProvider {
      *
      * @param token the credential; not null or empty
      * @return a thread-safe provider that does no I/O
-     * @throws IllegalArgumentException if {@code token} is null or empty
+     * @throws dev.roomsdk.core.error.InvalidConfigurationException if {@code token} is null or empty
      */
     static TokenProvider of(String token) {
         AccessToken fixed = AccessToken.of(token);
