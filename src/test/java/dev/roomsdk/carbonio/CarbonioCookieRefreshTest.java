@@ -10,6 +10,7 @@ import static dev.roomsdk.carbonio.CarbonioFixtures.ADA_USER;
 import static dev.roomsdk.carbonio.CarbonioFixtures.GROUP_ROOM;
 import static dev.roomsdk.carbonio.CarbonioFixtures.ROOM;
 import static dev.roomsdk.carbonio.CarbonioFixtures.json;
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -294,8 +295,8 @@ class CarbonioCookieRefreshTest {
     @Test
     void emptyCredentialsAreRefusedByTheBuilder() {
         assertEquals("ZM_AUTH_TOKEN must not be null or empty",
-                assertThrows(InvalidConfigurationException.class, () -> Carbonio.builder().authToken("")).getMessage());
-        assertEquals("authToken supplier must not be null", assertThrows(InvalidConfigurationException.class,
-                () -> Carbonio.builder().authToken((Supplier<String>) null)).getMessage());
+                refusedSetting(() -> Carbonio.builder().authToken("")));
+        assertEquals("authToken supplier must not be null",
+                refusedSetting(() -> Carbonio.builder().authToken((Supplier<String>) null)));
     }
 }

@@ -45,7 +45,8 @@ class VideskFromEnvTest {
     void aMissingOrEmptyTokenIsNamed() {
         for (Map<String, String> env : java.util.List.of(Map.<String, String>of(), Map.of("VIDESK_TOKEN", ""),
                 Map.of("VIDESK_API_TOKEN", TOKEN))) {
-            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> Videsk.builder().fromEnv(env));
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                    () -> Videsk.builder().fromEnv(env));
             assertTrue(e.getMessage().contains("VIDESK_TOKEN is not set"), e.getMessage());
             assertFalse(e.getMessage().contains(TOKEN), "never the value");
         }
@@ -63,7 +64,8 @@ class VideskFromEnvTest {
     @Test
     void fromEnvReadsTheProcessEnvironment() {
         if (System.getenv("VIDESK_TOKEN") == null || System.getenv("VIDESK_TOKEN").isEmpty()) {
-            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> Videsk.builder().fromEnv());
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                    () -> Videsk.builder().fromEnv());
             assertTrue(e.getMessage().contains("VIDESK_TOKEN"), e.getMessage());
         }
     }

@@ -152,7 +152,8 @@ class VideskRequestValidationTest {
         InvalidRequestException query = assertThrows(InvalidRequestException.class, () -> videsk.listRooms(null));
         assertEquals("listRooms: invalid request: query: must not be null", query.getMessage());
         assertEquals(List.of("options: must not be null"), refused(() -> videsk.withOptions(null)));
-        assertEquals(List.of("continuation: must not be null or empty"), refused(() -> videsk.listRooms(RoomQuery.all()).resumeFrom("")));
+        assertEquals(List.of("continuation: must not be null or empty"),
+                refused(() -> videsk.listRooms(RoomQuery.all()).resumeFrom("")));
         List<String> negative = refused(() -> videsk.listRooms(RoomQuery.all()).pagesFrom("-1"));
         assertTrue(negative.get(0).startsWith("continuation: ") && negative.get(0).contains("$skip value (0 or more)"),
                 negative.toString());

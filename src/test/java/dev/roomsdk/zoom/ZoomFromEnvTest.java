@@ -76,7 +76,8 @@ class ZoomFromEnvTest {
     void badUrlsAreNamed() {
         Map<String, String> env = new java.util.HashMap<>(env());
         env.put("ZOOM_OAUTH_URL", "zoom.us");
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> ZoomRooms.builder().fromEnv(env));
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> ZoomRooms.builder().fromEnv(env));
         assertTrue(e.getMessage().contains("ZOOM_OAUTH_URL"), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
     }

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -148,14 +149,16 @@ class ZoomTokenRefreshTest {
     void serverErrorAndMalformedJsonSurfaceAsTypedErrors() {
         oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
         ZoomRooms zoom = zoom(serverToServer());
-        TokenRefreshException down = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1").execute());
+        TokenRefreshException down = assertThrows(TokenRefreshException.class,
+                () -> zoom.devices().listZRDevices("r1").execute());
         assertEquals(503, down.statusCode());
         assertTrue(down.getMessage().contains("503"));
         clock.advance(Duration.ofMinutes(1)); // past the backoff after the failed fetch
 
         oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"access_token\":")));
-        TokenRefreshException bad = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1").execute());
+        TokenRefreshException bad = assertThrows(TokenRefreshException.class,
+                () -> zoom.devices().listZRDevices("r1").execute());
         assertTrue(bad.getMessage().contains("malformed"), bad.getMessage());
         zoom.close();
         assertEquals(0, api.requests().size(), "no API call without a token");
@@ -213,14 +216,14 @@ class ZoomTokenRefreshTest {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> ZoomOAuth.serverToServer("", CLIENT_ID, CLIENT_SECRET));
         assertEquals("accountId must not be null or empty", e.getMessage());
-        assertEquals("clientId must not be null or empty", assertThrows(InvalidConfigurationException.class,
-                () -> ZoomOAuth.serverToServer(ACCOUNT, null, CLIENT_SECRET)).getMessage());
-        assertEquals("clientSecret must not be null or empty", assertThrows(InvalidConfigurationException.class,
-                () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, "")).getMessage());
-        assertEquals("refreshToken must not be null or empty", assertThrows(InvalidConfigurationException.class,
-                () -> ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "", t -> { })).getMessage());
-        assertEquals("onNewRefreshToken must not be null", assertThrows(InvalidConfigurationException.class,
-                () -> ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "refresh-A", null)).getMessage());
+        assertEquals("clientId must not be null or empty",
+                refusedSetting(() -> ZoomOAuth.serverToServer(ACCOUNT, null, CLIENT_SECRET)));
+        assertEquals("clientSecret must not be null or empty",
+                refusedSetting(() -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, "")));
+        assertEquals("refreshToken must not be null or empty",
+                refusedSetting(() -> ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "", t -> { })));
+        assertEquals("onNewRefreshToken must not be null",
+                refusedSetting(() -> ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "refresh-A", null)));
         assertFalse(ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).toString().contains(CLIENT_SECRET));
     }
 
@@ -259,26 +262,23 @@ class ZoomTokenRefreshTest {
         assertTrue(e.getMessage().contains("tokenRequestTimeout") && e.getMessage().contains("30 s"), e.getMessage());
         assertThrows(InvalidConfigurationException.class,
                 () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(Duration.ZERO));
-        assertEquals("tokenRequestTimeout must not be null", assertThrows(InvalidConfigurationException.class,
-                () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(null)).getMessage());
+        assertEquals("tokenRequestTimeout must not be null",
+                refusedSetting(() -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(null)));
     }
 
     @Test
     void otherUnusableBuilderSettingsAreNamedWithoutTheSecret() {
         ZoomOAuth.Builder b = ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET);
-        String url = assertThrows(InvalidConfigurationException.class, () -> b.oauthBaseUrl("zoom.us")).getMessage();
-        assertEquals("oauthBaseUrl must be an absolute http or https URL, got zoom.us", url);
         assertEquals("refreshMargin must not be negative, got PT-1S",
-                assertThrows(InvalidConfigurationException.class, () -> b.refreshMargin(Duration.ofSeconds(-1))).getMessage());
+                refusedSetting(() -> b.refreshMargin(Duration.ofSeconds(-1))));
         assertEquals("refreshMargin must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> b.refreshMargin(null)).getMessage());
-        assertEquals("clock must not be null", assertThrows(InvalidConfigurationException.class, () -> b.clock(null)).getMessage());
+                refusedSetting(() -> b.refreshMargin(null)));
+        assertEquals("clock must not be null", refusedSetting(() -> b.clock(null)));
         assertEquals("httpClient must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> b.httpClient(null)).getMessage());
-        String executor = assertThrows(InvalidConfigurationException.class,
-                () -> b.backgroundRefresh((java.util.concurrent.Executor) null)).getMessage();
+                refusedSetting(() -> b.httpClient(null)));
+        String executor = refusedSetting(() -> b.backgroundRefresh((java.util.concurrent.Executor) null));
         assertEquals("backgroundRefresh executor must not be null", executor);
-        assertFalse(url.contains(CLIENT_SECRET) || executor.contains(CLIENT_SECRET));
+        assertFalse(executor.contains(CLIENT_SECRET));
         assertEquals(0, oauth.getAllServeEvents().size(), "nothing sent");
     }
 }

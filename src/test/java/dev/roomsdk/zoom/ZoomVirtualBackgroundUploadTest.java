@@ -273,7 +273,8 @@ class ZoomVirtualBackgroundUploadTest {
 
     @Test
     void aMissingFileOrOneWhoseLengthCannotBeReadIsRefusedBeforeAnyRequest() throws IOException {
-        InvalidRequestException none = assertThrows(InvalidRequestException.class, () -> zoom.uploadVirtualBackground("me", null));
+        InvalidRequestException none = assertThrows(InvalidRequestException.class,
+                () -> zoom.uploadVirtualBackground("me", null));
         assertEquals("uploadVB: invalid request: file: must not be null", none.getMessage());
 
         Path gone = Files.write(dir.resolve("gone.png"), new byte[] {1});

@@ -239,7 +239,8 @@ public final class ZoomRooms implements AutoCloseable {
      */
     public VirtualBackgroundFile uploadVirtualBackground(String accountId, TransferBody file) {
         if (accountId == null || accountId.isEmpty()) {
-            throw Checks.invalidArgument("uploadVB", "accountId", "must not be null or empty (use \"me\" for the token's account)");
+            throw Checks.invalidArgument("uploadVB", "accountId",
+                    "must not be null or empty (use \"me\" for the token's account)");
         }
         Checks.argumentNotNull("uploadVB", "file", file);
         VirtualBackgroundRules.check(file);

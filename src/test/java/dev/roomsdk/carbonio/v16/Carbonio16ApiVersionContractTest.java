@@ -90,7 +90,8 @@ class Carbonio16ApiVersionContractTest {
         assertThrows(InvalidConfigurationException.class, () -> Carbonio.builder().apiVersion("1.6.04"));
         assertThrows(InvalidConfigurationException.class, () -> Carbonio.builder().apiVersion(null));
 
-        InvalidConfigurationException otherGeneration = assertThrows(InvalidConfigurationException.class, () -> Carbonio.builder()
+        InvalidConfigurationException otherGeneration = assertThrows(InvalidConfigurationException.class,
+                () -> Carbonio.builder()
                 .generation(CarbonioGeneration.V1_6).baseUrl(server.baseUrl()).apiVersion("1.7.0").build());
         assertTrue(otherGeneration.getMessage().contains("1.7.0") && otherGeneration.getMessage().contains("1.6.x"),
                 otherGeneration.getMessage());

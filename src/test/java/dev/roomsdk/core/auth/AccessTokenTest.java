@@ -1,5 +1,6 @@
 package dev.roomsdk.core.auth;
 
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,7 +15,7 @@ class AccessTokenTest {
     void aTokenNeedsAValue() {
         for (String bad : new String[] {null, ""}) {
             assertEquals("token value must not be null or empty",
-                    assertThrows(InvalidConfigurationException.class, () -> AccessToken.of(bad)).getMessage());
+                    refusedSetting(() -> AccessToken.of(bad)));
             assertThrows(InvalidConfigurationException.class, () -> AccessToken.of(bad, Instant.EPOCH));
             assertThrows(InvalidConfigurationException.class, () -> TokenProvider.of(bad));
             assertThrows(InvalidConfigurationException.class, () -> JwtExpiry.token(bad));
@@ -24,7 +25,7 @@ class AccessTokenTest {
     @Test
     void anExpiringTokenNeedsItsExpiry() {
         assertEquals("expiresAt must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> AccessToken.of("t", null)).getMessage());
+                refusedSetting(() -> AccessToken.of("t", null)));
         assertEquals(Instant.EPOCH, AccessToken.of("t", Instant.EPOCH).expiresAt().orElseThrow());
     }
 }

@@ -1,9 +1,10 @@
 package dev.roomsdk.core.auth;
 
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.roomsdk.core.error.InvalidConfigurationException;
+import java.util.List;
+import java.util.function.BiFunction;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 
@@ -52,16 +53,13 @@ class AuthSchemeTest {
     void missingPartsOfTheCredentialPlumbingAreConfigurationErrors() {
         TokenProvider tokens = TokenProvider.of("t1");
         assertEquals("cookie name must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> AuthScheme.cookie(null)).getMessage());
+                refusedSetting(() -> AuthScheme.cookie(null)));
         assertEquals("scheme must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> new AuthInterceptor(tokens, null)).getMessage());
-        assertEquals("tokens must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> new AuthInterceptor(null, AuthScheme.bearer())).getMessage());
-        assertEquals("scheme must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> AuthInterceptor.reapplyAfterCookieJar(null)).getMessage());
-        assertEquals("scheme must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> new TokenAuthenticator(tokens, null)).getMessage());
-        assertEquals("tokens must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> new TokenAuthenticator(null, AuthScheme.bearer())).getMessage());
+                refusedSetting(() -> AuthInterceptor.reapplyAfterCookieJar(null)));
+        List<BiFunction<TokenProvider, AuthScheme, Object>> plumbing = List.of(AuthInterceptor::new, TokenAuthenticator::new);
+        for (BiFunction<TokenProvider, AuthScheme, Object> part : plumbing) {
+            assertEquals("scheme must not be null", refusedSetting(() -> part.apply(tokens, null)));
+            assertEquals("tokens must not be null", refusedSetting(() -> part.apply(null, AuthScheme.bearer())));
+        }
     }
 }

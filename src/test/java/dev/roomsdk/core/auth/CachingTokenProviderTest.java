@@ -1,12 +1,12 @@
 package dev.roomsdk.core.auth;
 
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -205,19 +205,18 @@ class CachingTokenProviderTest {
     @Test
     void unusableSettingsAreNamed() {
         assertEquals("source must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> CachingTokenProvider.builder(null)).getMessage());
+                refusedSetting(() -> CachingTokenProvider.builder(null)));
         CachingTokenProvider.Builder b = CachingTokenProvider.builder(() -> hourToken("t"));
         assertEquals("refreshMargin must not be negative, got PT-1S",
-                assertThrows(InvalidConfigurationException.class, () -> b.refreshMargin(Duration.ofSeconds(-1))).getMessage());
+                refusedSetting(() -> b.refreshMargin(Duration.ofSeconds(-1))));
         assertEquals("waitTimeout must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> b.waitTimeout(null)).getMessage());
-        assertEquals("first retry delay must not be negative, got PT-1S", assertThrows(InvalidConfigurationException.class,
-                () -> b.retryDelays(Duration.ofSeconds(-1), Duration.ofSeconds(1))).getMessage());
-        assertEquals("max retry delay must not be null", assertThrows(InvalidConfigurationException.class,
-                () -> b.retryDelays(Duration.ofSeconds(1), null)).getMessage());
-        assertEquals("clock must not be null", assertThrows(InvalidConfigurationException.class, () -> b.clock(null)).getMessage());
-        assertEquals("backgroundRefresh executor must not be null", assertThrows(InvalidConfigurationException.class,
-                () -> b.backgroundRefresh((java.util.concurrent.Executor) null)).getMessage());
+                refusedSetting(() -> b.waitTimeout(null)));
+        assertEquals("first retry delay must not be negative, got PT-1S",
+                refusedSetting(() -> b.retryDelays(Duration.ofSeconds(-1), Duration.ofSeconds(1))));
+        assertEquals("max retry delay must not be null", refusedSetting(() -> b.retryDelays(Duration.ofSeconds(1), null)));
+        assertEquals("clock must not be null", refusedSetting(() -> b.clock(null)));
+        assertEquals("backgroundRefresh executor must not be null",
+                refusedSetting(() -> b.backgroundRefresh((java.util.concurrent.Executor) null)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +15,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.testing.MutableClock;
 import java.net.InetAddress;
@@ -237,17 +237,16 @@ class OAuthTokenEndpointRetryTest {
     @Test
     void unusablePartsAreNamedWithoutTheSecretAndANullFormSendsNothing() {
         HttpUrl url = HttpUrl.get(baseUrl() + "/oauth/token");
-        assertEquals("url must not be null", assertThrows(InvalidConfigurationException.class,
-                () -> new OAuthTokenEndpoint(null, "client-id", SECRET, HTTP, clock)).getMessage());
-        assertEquals("clientId must not be null", assertThrows(InvalidConfigurationException.class,
-                () -> new OAuthTokenEndpoint(url, null, SECRET, HTTP, clock)).getMessage());
-        assertEquals("clientSecret must not be null", assertThrows(InvalidConfigurationException.class,
-                () -> new OAuthTokenEndpoint(url, "client-id", null, HTTP, clock)).getMessage());
-        assertEquals("http must not be null", assertThrows(InvalidConfigurationException.class,
-                () -> new OAuthTokenEndpoint(url, "client-id", SECRET, null, clock)).getMessage());
-        assertEquals("clock must not be null", assertThrows(InvalidConfigurationException.class,
-                () -> new OAuthTokenEndpoint(url, "client-id", SECRET, HTTP, null)).getMessage());
-        String attempts = assertThrows(InvalidConfigurationException.class, () -> endpoint(baseUrl(), 0)).getMessage();
+        assertEquals("url must not be null",
+                refusedSetting(() -> new OAuthTokenEndpoint(null, "client-id", SECRET, HTTP, clock)));
+        assertEquals("clientId must not be null", refusedSetting(() -> new OAuthTokenEndpoint(url, null, SECRET, HTTP, clock)));
+        assertEquals("clientSecret must not be null",
+                refusedSetting(() -> new OAuthTokenEndpoint(url, "client-id", null, HTTP, clock)));
+        assertEquals("http must not be null",
+                refusedSetting(() -> new OAuthTokenEndpoint(url, "client-id", SECRET, null, clock)));
+        assertEquals("clock must not be null",
+                refusedSetting(() -> new OAuthTokenEndpoint(url, "client-id", SECRET, HTTP, null)));
+        String attempts = refusedSetting(() -> endpoint(baseUrl(), 0));
         assertEquals("maxAttempts must be at least 1, got 0", attempts);
 
         InvalidRequestException noForm = assertThrows(InvalidRequestException.class, () -> endpoint().request(null));

@@ -3,6 +3,7 @@ package dev.roomsdk.core.http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
-import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.error.RoomSdkTimeoutException;
@@ -198,15 +198,15 @@ class RequestOptionsTest {
     void unusableOptionsFailWhileBuildingThemNamingTheSetting() {
         RequestOptions.Builder b = RequestOptions.builder();
         assertEquals("retryPolicy must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> b.retryPolicy(null)).getMessage());
+                refusedSetting(() -> b.retryPolicy(null)));
         assertEquals("connectTimeout must be positive, got PT0S",
-                assertThrows(InvalidConfigurationException.class, () -> b.connectTimeout(Duration.ZERO)).getMessage());
+                refusedSetting(() -> b.connectTimeout(Duration.ZERO)));
         assertEquals("readTimeout must be positive, got PT-1S",
-                assertThrows(InvalidConfigurationException.class, () -> b.readTimeout(Duration.ofSeconds(-1))).getMessage());
+                refusedSetting(() -> b.readTimeout(Duration.ofSeconds(-1))));
         assertEquals("writeTimeout must not be null",
-                assertThrows(InvalidConfigurationException.class, () -> b.writeTimeout(null)).getMessage());
+                refusedSetting(() -> b.writeTimeout(null)));
         assertEquals("callTimeout must not be negative, got PT-0.001S",
-                assertThrows(InvalidConfigurationException.class, () -> b.callTimeout(Duration.ofMillis(-1))).getMessage());
+                refusedSetting(() -> b.callTimeout(Duration.ofMillis(-1))));
         assertTrue(b.callTimeout(Duration.ZERO).build().callTimeout().isPresent(), "zero: no whole-call bound, allowed");
     }
 }

@@ -1,5 +1,6 @@
 package dev.roomsdk.core.operation;
 
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Creating an {@link OperationRuntime} (what every entry point does while it is built) refuses
@@ -28,28 +28,26 @@ class OperationRuntimeTest {
         transport.close();
     }
 
-    static String refused(Executable configure) {
-        return assertThrows(InvalidConfigurationException.class, configure).getMessage();
-    }
-
     @Test
     void unusablePartsAreNamed() {
         Gson gson = new Gson();
         assertEquals("baseUrl must be an absolute http or https URL, got localhost:8080",
-                refused(() -> OperationRuntime.create(transport, "localhost:8080", gson, Map.of(), null)));
+                refusedSetting(() -> OperationRuntime.create(transport, "localhost:8080", gson, Map.of(), null)));
         assertEquals("baseUrl must be an absolute http or https URL, got null",
-                refused(() -> OperationRuntime.create(transport, null, gson, Map.of(), null)));
-        assertEquals("transport must not be null", refused(() -> OperationRuntime.create(null, "http://127.0.0.1:1", gson, Map.of(), null)));
-        assertEquals("gson must not be null", refused(() -> OperationRuntime.create(transport, "http://127.0.0.1:1", null, Map.of(), null)));
+                refusedSetting(() -> OperationRuntime.create(transport, null, gson, Map.of(), null)));
+        assertEquals("transport must not be null",
+                refusedSetting(() -> OperationRuntime.create(null, "http://127.0.0.1:1", gson, Map.of(), null)));
+        assertEquals("gson must not be null",
+                refusedSetting(() -> OperationRuntime.create(transport, "http://127.0.0.1:1", null, Map.of(), null)));
         assertEquals("clientDefaults must not be null",
-                refused(() -> OperationRuntime.create(transport, "http://127.0.0.1:1", gson, null, null)));
+                refusedSetting(() -> OperationRuntime.create(transport, "http://127.0.0.1:1", gson, null, null)));
     }
 
     @Test
     void aContractVersionNeedsEveryPart() {
-        assertEquals("api must not be null", refused(() -> ContractVersion.of(null, "1.6", "how")));
-        assertEquals("version must not be null", refused(() -> ContractVersion.of("Carbonio", null, "how")));
-        assertEquals("howToChoose must not be null", refused(() -> ContractVersion.of("Carbonio", "1.6", null)));
+        assertEquals("api must not be null", refusedSetting(() -> ContractVersion.of(null, "1.6", "how")));
+        assertEquals("version must not be null", refusedSetting(() -> ContractVersion.of("Carbonio", null, "how")));
+        assertEquals("howToChoose must not be null", refusedSetting(() -> ContractVersion.of("Carbonio", "1.6", null)));
     }
 
     @Test

@@ -235,7 +235,8 @@ class PagedAsyncTest {
         InvalidRequestException noExecutor = assertThrows(InvalidRequestException.class, () -> last.nextPageAsync(null));
         assertEquals(List.of("executor: must not be null"), noExecutor.violations());
         FakePages fetcher = new FakePages(1, 1);
-        InvalidRequestException first = assertThrows(InvalidRequestException.class, () -> Paged.of(fetcher, 1).firstPageAsync(null));
+        InvalidRequestException first = assertThrows(InvalidRequestException.class,
+                () -> Paged.of(fetcher, 1).firstPageAsync(null));
         assertEquals(List.of("executor: must not be null"), first.violations());
         assertEquals(List.of(), fetcher.calls, "nothing fetched");
     }

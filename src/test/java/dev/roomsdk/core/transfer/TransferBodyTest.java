@@ -1,5 +1,6 @@
 package dev.roomsdk.core.transfer;
 
+import static dev.roomsdk.testing.Refusals.refusedArgument;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,32 +96,32 @@ class TransferBodyTest {
     @Test
     void badArgumentsFailNamingTheField() {
         assertEquals(List.of("path: must be a readable regular file"),
-                assertThrows(InvalidRequestException.class, () -> TransferBody.of(dir.resolve("missing.png"))).violations());
+                refusedArgument(() -> TransferBody.of(dir.resolve("missing.png"))));
         assertEquals(List.of("path: must be a readable regular file"),
-                assertThrows(InvalidRequestException.class, () -> TransferBody.of(dir, "a", "text/plain")).violations());
+                refusedArgument(() -> TransferBody.of(dir, "a", "text/plain")));
         assertEquals(List.of("fileName: must not be null or empty"),
-                assertThrows(InvalidRequestException.class, () -> TransferBody.of(new byte[1], "", "text/plain")).violations());
+                refusedArgument(() -> TransferBody.of(new byte[1], "", "text/plain")));
         assertEquals(List.of("contentType: must be a media type such as image/png"),
-                assertThrows(InvalidRequestException.class, () -> TransferBody.of(new byte[1], "a", "not a type")).violations());
+                refusedArgument(() -> TransferBody.of(new byte[1], "a", "not a type")));
         assertEquals(List.of("contentType: must not be null"),
-                assertThrows(InvalidRequestException.class, () -> TransferBody.of(new byte[1], "a", null)).violations());
-        assertEquals(List.of("length: must be -1 (unknown) or at least 0, got -2"), assertThrows(InvalidRequestException.class,
-                () -> TransferBody.of(new ByteArrayInputStream(new byte[0]), -2, "a", "text/plain")).violations());
+                refusedArgument(() -> TransferBody.of(new byte[1], "a", null)));
+        assertEquals(List.of("length: must be -1 (unknown) or at least 0, got -2"),
+                refusedArgument(() -> TransferBody.of(new ByteArrayInputStream(new byte[0]), -2, "a", "text/plain")));
     }
 
     @Test
     void nullArgumentsFailNamingTheField() {
         assertEquals(List.of("path: must not be null"),
-                assertThrows(InvalidRequestException.class, () -> TransferBody.of((Path) null)).violations());
+                refusedArgument(() -> TransferBody.of((Path) null)));
         assertEquals(List.of("bytes: must not be null"),
-                assertThrows(InvalidRequestException.class, () -> TransferBody.of((byte[]) null, "a", "text/plain")).violations());
+                refusedArgument(() -> TransferBody.of((byte[]) null, "a", "text/plain")));
         assertEquals(List.of("stream: must not be null"),
-                assertThrows(InvalidRequestException.class, () -> TransferBody.of(null, 1, "a", "text/plain")).violations());
+                refusedArgument(() -> TransferBody.of(null, 1, "a", "text/plain")));
         TransferBody body = TransferBody.of(new byte[1], "a", "text/plain");
         assertEquals(List.of("listener: must not be null"),
-                assertThrows(InvalidRequestException.class, () -> body.withProgress(null)).violations());
+                refusedArgument(() -> body.withProgress(null)));
         assertEquals(List.of("tooLarge: must not be null"),
-                assertThrows(InvalidRequestException.class, () -> body.limitedTo(1, null)).violations());
+                refusedArgument(() -> body.limitedTo(1, null)));
     }
 
     @Test
@@ -128,7 +129,8 @@ class TransferBodyTest {
         Path secretPath = dir.resolve("customer-4711-contract.pdf");
         String missing = assertThrows(InvalidRequestException.class, () -> TransferBody.of(secretPath)).getMessage();
         assertFalse(missing.contains("customer-4711"), missing);
-        String type = assertThrows(InvalidRequestException.class, () -> TransferBody.of(new byte[1], "a", "s3cr3t")).getMessage();
+        String type = assertThrows(InvalidRequestException.class,
+                () -> TransferBody.of(new byte[1], "a", "s3cr3t")).getMessage();
         assertFalse(type.contains("s3cr3t"), type);
     }
 }

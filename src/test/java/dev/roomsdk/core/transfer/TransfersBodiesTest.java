@@ -1,12 +1,11 @@
 package dev.roomsdk.core.transfer;
 
+import static dev.roomsdk.testing.Refusals.refusedArgument;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roomsdk.core.error.InvalidRequestException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,12 +77,12 @@ class TransfersBodiesTest {
     void missingPartsAreRefusedNamingThem() {
         TransferBody file = TransferBody.of(BYTES, "a.png", "image/png");
         assertEquals(List.of("body: must not be null"),
-                assertThrows(InvalidRequestException.class, () -> Transfers.sentAs(null, "application/octet-stream")).violations());
+                refusedArgument(() -> Transfers.sentAs(null, "application/octet-stream")));
         assertEquals(List.of("contentType: must be a media type such as image/png"),
-                assertThrows(InvalidRequestException.class, () -> Transfers.sentAs(file, "octets")).violations());
+                refusedArgument(() -> Transfers.sentAs(file, "octets")));
         assertEquals(List.of("textFields: must not be null"),
-                assertThrows(InvalidRequestException.class, () -> Transfers.formData("file", file, null)).violations());
+                refusedArgument(() -> Transfers.formData("file", file, null)));
         assertEquals(List.of("fileField: must not be null"),
-                assertThrows(InvalidRequestException.class, () -> Transfers.formData(null, file, Map.of())).violations());
+                refusedArgument(() -> Transfers.formData(null, file, Map.of())));
     }
 }

@@ -330,7 +330,8 @@ public abstract class TransferBody extends RequestBody {
 
         @Override
         public TransferBody withProgress(ProgressListener listener) {
-            return new StreamBody(stream, length, fileName, contentType, Checks.argumentNotNull(null, "listener", listener), state);
+            return new StreamBody(stream, length, fileName, contentType, Checks.argumentNotNull(null, "listener", listener),
+                    state);
         }
 
         @Override
