@@ -37,7 +37,6 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-
 /**
  * Zoom's OAuth token endpoint: the exact request, expiry, rotation, errors and single flight,
  * seen through Zoom API calls made by {@link ZoomRooms} built with {@link ZoomOAuth} credentials.

@@ -164,8 +164,8 @@ public final class Videsk implements AutoCloseable {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw Checks.invalidArgument(LIST_ROOMS, "continuation", "a Videsk continuation is a $skip value (0 or more), "
-                + "as a page's nextContinuation() gives it");
+        throw Checks.invalidArgument(LIST_ROOMS, "continuation", "must be a $skip value (0 or more), as a Videsk page's "
+                + "nextContinuation() gives it");
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.roomsdk.core.auth;
 
-
 /**
  * Source of the credential each request carries. Implementations must be thread-safe;
  * {@link #token()} may do I/O (fetching a token) and may block.

@@ -1,6 +1,5 @@
 package dev.roomsdk.core.paging;
 
-
 /**
  * The only paging code an API writes: fetch one page. Implementations do I/O and must be
  * thread-safe if the {@link Paged} built on them is iterated from several threads.
