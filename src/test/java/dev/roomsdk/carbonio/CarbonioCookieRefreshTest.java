@@ -10,6 +10,7 @@ import static dev.roomsdk.carbonio.CarbonioFixtures.ADA_USER;
 import static dev.roomsdk.carbonio.CarbonioFixtures.GROUP_ROOM;
 import static dev.roomsdk.carbonio.CarbonioFixtures.ROOM;
 import static dev.roomsdk.carbonio.CarbonioFixtures.json;
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,12 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.carbonio.model.Room;
 import dev.roomsdk.carbonio.model.RoomCreationFields;
 import dev.roomsdk.carbonio.model.RoomType;
+import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.auth.TokenRefreshException;
 import dev.roomsdk.core.error.AuthenticationException;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.testing.Concurrently;
 import java.io.PrintWriter;
@@ -276,7 +278,7 @@ class CarbonioCookieRefreshTest {
 
     @Test
     void unusableCookieValuesAreRejectedWithoutEchoingThem() {
-        IllegalArgumentException fixed = assertThrows(IllegalArgumentException.class,
+        InvalidConfigurationException fixed = assertThrows(InvalidConfigurationException.class,
                 () -> Carbonio.builder().authToken(CANARY + "; Path=/"));
         assertTrue(fixed.getMessage().contains("ZM_AUTH_TOKEN"), fixed.getMessage());
         assertFalse(fixed.getMessage().contains(CANARY), fixed.getMessage());
@@ -292,7 +294,9 @@ class CarbonioCookieRefreshTest {
     /** Credentials are optional (CarbonioAnonymousAccessTest), but given ones must be usable. */
     @Test
     void emptyCredentialsAreRefusedByTheBuilder() {
-        assertThrows(IllegalArgumentException.class, () -> Carbonio.builder().authToken(""));
-        assertThrows(NullPointerException.class, () -> Carbonio.builder().authToken((Supplier<String>) null));
+        assertEquals("ZM_AUTH_TOKEN must not be null or empty",
+                refusedSetting(() -> Carbonio.builder().authToken("")));
+        assertEquals("authToken supplier must not be null",
+                refusedSetting(() -> Carbonio.builder().authToken((Supplier<String>) null)));
     }
 }

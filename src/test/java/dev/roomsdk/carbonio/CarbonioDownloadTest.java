@@ -17,10 +17,11 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
-import dev.roomsdk.core.http.HttpSettings;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.NotFoundException;
 import dev.roomsdk.core.error.PermissionDeniedException;
 import dev.roomsdk.core.error.RoomSdkIoException;
+import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.transfer.Download;
 import dev.roomsdk.testing.StreamingServer;
 import java.io.ByteArrayOutputStream;
@@ -140,7 +141,8 @@ class CarbonioDownloadTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertEquals(PDF.length, d.writeTo(out));
             assertArrayEquals(PDF, out.toByteArray());
-            assertThrows(IllegalStateException.class, d::inputStream, "a body is read once");
+            InvalidRequestException again = assertThrows(InvalidRequestException.class, d::inputStream, "a body is read once");
+            assertEquals(List.of("download: already read; a response body can be read once"), again.violations());
         }
     }
 
@@ -243,5 +245,14 @@ class CarbonioDownloadTest {
             assertFalse(d.fileName().isPresent(), "no Content-Disposition, no name");
             assertArrayEquals(zip, in.readAllBytes());
         }
+    }
+
+    @Test
+    void aNullProgressListenerIsRefusedNamingTheCall() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> carbonio.attachments().getAttachment(FILE_ID).progress(null));
+        assertEquals(List.of("progress: must not be null"), e.violations());
+        assertTrue(e.getMessage().startsWith("getAttachment (GET "), e.getMessage());
+        assertEquals(0, server.requests().size());
     }
 }

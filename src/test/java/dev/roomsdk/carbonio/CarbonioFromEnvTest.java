@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.core.error.MissingCredentialsException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,24 +63,24 @@ class CarbonioFromEnvTest {
             assertEquals(CarbonioGeneration.V1_6, carbonio.generation());
             assertTrue(carbonio.toString().contains("apiVersion=1.6.0"), carbonio.toString());
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Carbonio.builder()
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> Carbonio.builder()
                 .fromEnv(Map.of("CARBONIO_BASE_URL", server.baseUrl(), "CARBONIO_API_GENERATION", "2")));
         assertTrue(e.getMessage().contains("CARBONIO_API_GENERATION") && e.getMessage().contains("1.3.1 or 1.6"), e.getMessage());
     }
 
     @Test
     void missingOrBadVariablesAreNamedWithoutTheToken() {
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
+        InvalidConfigurationException missing = assertThrows(InvalidConfigurationException.class,
                 () -> Carbonio.builder().fromEnv(Map.of("CARBONIO_AUTH_TOKEN", TOKEN)));
         assertTrue(missing.getMessage().contains("CARBONIO_BASE_URL is not set"), missing.getMessage());
         assertFalse(missing.getMessage().contains(TOKEN));
 
-        IllegalStateException badToken = assertThrows(IllegalStateException.class, () -> Carbonio.builder()
+        InvalidConfigurationException badToken = assertThrows(InvalidConfigurationException.class, () -> Carbonio.builder()
                 .fromEnv(Map.of("CARBONIO_BASE_URL", server.baseUrl(), "CARBONIO_AUTH_TOKEN", TOKEN + "; x")));
         assertTrue(badToken.getMessage().contains("CARBONIO_AUTH_TOKEN"), badToken.getMessage());
         assertFalse(badToken.getMessage().contains(TOKEN));
 
-        IllegalStateException badQueue = assertThrows(IllegalStateException.class, () -> Carbonio.builder()
+        InvalidConfigurationException badQueue = assertThrows(InvalidConfigurationException.class, () -> Carbonio.builder()
                 .fromEnv(Map.of("CARBONIO_BASE_URL", server.baseUrl(), "CARBONIO_QUEUE_ID", "queue-1")));
         assertTrue(badQueue.getMessage().contains("CARBONIO_QUEUE_ID"), badQueue.getMessage());
         assertEquals(0, server.requests().size());

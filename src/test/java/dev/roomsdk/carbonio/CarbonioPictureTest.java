@@ -263,4 +263,16 @@ class CarbonioPictureTest {
         assertEquals("DELETE " + USER_PICTURE, requests.get(1).getMethod() + " " + requests.get(1).getUrl());
         assertEquals(TOKEN, requests.get(1).getCookies().get(Carbonio.AUTH_COOKIE).getValue());
     }
+
+    @Test
+    void nullLimitsAreRefusedBeforeAnyRequest() {
+        TransferBody png = TransferBody.of(bytes(10), "p.png", "image/png");
+        InvalidRequestException room = assertThrows(InvalidRequestException.class,
+                () -> carbonio.files().uploadRoomPicture(ROOM_ID, png, null));
+        assertEquals("updateRoomPicture: invalid request: limits: must not be null", room.getMessage());
+        InvalidRequestException user = assertThrows(InvalidRequestException.class,
+                () -> carbonio.files().uploadUserPicture(USER_ID, png, null));
+        assertEquals(List.of("limits: must not be null"), user.violations());
+        assertEquals(0, server.requests().size());
+    }
 }

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.RoomSdkTimeoutException;
 import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.core.http.RequestOptions;
@@ -171,5 +172,12 @@ class CarbonioRequestOptionsTest {
             parent.close();
             assertTrue(derived.httpClient().dispatcher().executorService().isShutdown(), "the parent's close releases it");
         }
+    }
+
+    @Test
+    void nullOptionsAreRefusedAsABadArgument() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> carbonio.withOptions(null));
+        assertEquals(List.of("options: must not be null"), e.violations());
+        assertEquals(0, server.requests().size());
     }
 }

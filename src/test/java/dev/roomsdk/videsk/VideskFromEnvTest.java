@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +45,8 @@ class VideskFromEnvTest {
     void aMissingOrEmptyTokenIsNamed() {
         for (Map<String, String> env : java.util.List.of(Map.<String, String>of(), Map.of("VIDESK_TOKEN", ""),
                 Map.of("VIDESK_API_TOKEN", TOKEN))) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Videsk.builder().fromEnv(env));
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                    () -> Videsk.builder().fromEnv(env));
             assertTrue(e.getMessage().contains("VIDESK_TOKEN is not set"), e.getMessage());
             assertFalse(e.getMessage().contains(TOKEN), "never the value");
         }
@@ -53,7 +55,7 @@ class VideskFromEnvTest {
 
     @Test
     void aBadBaseUrlIsNamedAndTheTokenNeverShown() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> Videsk.builder().fromEnv(Map.of("VIDESK_BASE_URL", "api.videsk.io", "VIDESK_TOKEN", TOKEN)));
         assertTrue(e.getMessage().contains("VIDESK_BASE_URL"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN));
@@ -62,7 +64,8 @@ class VideskFromEnvTest {
     @Test
     void fromEnvReadsTheProcessEnvironment() {
         if (System.getenv("VIDESK_TOKEN") == null || System.getenv("VIDESK_TOKEN").isEmpty()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Videsk.builder().fromEnv());
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                    () -> Videsk.builder().fromEnv());
             assertTrue(e.getMessage().contains("VIDESK_TOKEN"), e.getMessage());
         }
     }

@@ -14,10 +14,11 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.core.error.InvalidRequestException;
+import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.PageFetchException;
 import dev.roomsdk.core.paging.Paged;
-import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.videsk.model.Room;
 import java.util.Iterator;
 import java.util.List;
@@ -150,12 +151,14 @@ class VideskPaginationTest {
 
     @Test
     void invalidPageSizeFailsBeforeAnyRequest() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> RoomQuery.builder().limit(101));
         assertTrue(e.getMessage().contains("$limit") && e.getMessage().contains("100"));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        InvalidRequestException bad = assertThrows(InvalidRequestException.class,
                 () -> videsk.listRooms(RoomQuery.all()).resumeFrom("abc"));
-        assertTrue(bad.getMessage().contains("$skip") && bad.getMessage().contains("'abc'"));
+        assertEquals(1, bad.violations().size());
+        assertTrue(bad.violations().get(0).startsWith("continuation: ") && bad.getMessage().contains("$skip"), bad.getMessage());
+        assertFalse(bad.getMessage().contains("abc"), "the value passed is not quoted: " + bad.getMessage());
         assertEquals(0, server.requests().size());
     }
 }

@@ -129,6 +129,37 @@ class VideskRequestValidationTest {
         assertEquals(0, server.requests().size(), "nothing may reach the server");
     }
 
+    @Test
+    void roomQueryValuesAreCheckedAsTheyAreSetNamingTheWireField() {
+        assertEquals(List.of("$limit: must be between 1 and 100, got 500"), refused(() -> RoomQuery.builder().limit(500)));
+        assertEquals(List.of("$limit: must be between 1 and 100, got 0"), refused(() -> RoomQuery.builder().limit(0)));
+        assertEquals(List.of("$skip: must be at least 0, got -1"), refused(() -> RoomQuery.builder().skip(-1)));
+        assertEquals(List.of("$sort: the field must not be null or empty"),
+                refused(() -> RoomQuery.builder().sortBy("", SortDirection.ASCENDING)));
+        assertEquals(List.of("$sort: the field must not be null or empty"),
+                refused(() -> RoomQuery.builder().sortBy(null, SortDirection.ASCENDING)));
+        assertEquals(List.of("$sort: the direction must not be null"), refused(() -> RoomQuery.builder().sortBy("name", null)));
+        assertEquals(List.of("externalId: must not be null"), refused(() -> RoomQuery.builder().externalId(null)));
+        String secretLike = "s3cr3t-".repeat(15);
+        List<String> tooLong = refused(() -> RoomQuery.builder().externalId(secretLike));
+        assertEquals(List.of("externalId: length must be at most 100, got 105"), tooLong);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> RoomQuery.builder().limit(500));
+        assertEquals("invalid request: $limit: must be between 1 and 100, got 500", e.getMessage());
+    }
+
+    @Test
+    void theConvenienceMethodsRefuseNullArgumentsWithoutAnyRequest() {
+        InvalidRequestException query = assertThrows(InvalidRequestException.class, () -> videsk.listRooms(null));
+        assertEquals("listRooms: invalid request: query: must not be null", query.getMessage());
+        assertEquals(List.of("options: must not be null"), refused(() -> videsk.withOptions(null)));
+        assertEquals(List.of("continuation: must not be null or empty"),
+                refused(() -> videsk.listRooms(RoomQuery.all()).resumeFrom("")));
+        List<String> negative = refused(() -> videsk.listRooms(RoomQuery.all()).pagesFrom("-1"));
+        assertTrue(negative.get(0).startsWith("continuation: ") && negative.get(0).contains("$skip value (0 or more)"),
+                negative.toString());
+        assertEquals(0, server.requests().size());
+    }
+
     List<String> refusedAsync(CompletableFuture<?> future) {
         assertTrue(future.isDone(), "refused before any I/O, so already complete");
         CompletionException thrown = assertThrows(CompletionException.class, future::join);

@@ -5,10 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.auth.CachingTokenProvider;
+import dev.roomsdk.core.error.InvalidConfigurationException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,8 +65,24 @@ class VideskRoomAccessTokenTest {
     @Test
     void roomIdIsRequired() {
         try (Videsk videsk = Videsk.builder().baseUrl(server.baseUrl()).apiToken("api").build()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> videsk.roomAccessTokens(""));
-            assertEquals("roomId must not be null or empty", e.getMessage());
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> videsk.roomAccessTokens(""));
+            assertEquals(java.util.List.of("roomId: must not be null or empty"), e.violations());
+            assertEquals("joinRoom: invalid request: roomId: must not be null or empty", e.getMessage());
+            assertThrows(InvalidRequestException.class, () -> videsk.roomAccessTokens(null));
+        }
+        assertEquals(0, server.requests().size(), "nothing is sent for a bad room id");
+    }
+
+    @Test
+    void badRefreshSettingsAreConfigurationErrors() {
+        try (Videsk videsk = Videsk.builder().baseUrl(server.baseUrl()).apiToken("api").build()) {
+            InvalidConfigurationException margin = assertThrows(InvalidConfigurationException.class,
+                    () -> videsk.roomAccessTokens("r1", Duration.ofSeconds(-1), clock));
+            assertTrue(margin.getMessage().contains("refreshMargin") && margin.getMessage().contains("negative"),
+                    margin.getMessage());
+            InvalidConfigurationException noClock = assertThrows(InvalidConfigurationException.class,
+                    () -> videsk.roomAccessTokens("r1", Duration.ZERO, null));
+            assertEquals("clock must not be null", noClock.getMessage());
         }
     }
 }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.contract.ContractServer;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -64,7 +65,7 @@ class ZoomFromEnvTest {
 
     @Test
     void everyMissingVariableIsNamedAndNoSecretShown() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> ZoomRooms.builder().fromEnv(Map.of("ZOOM_CLIENT_SECRET", SECRET, "ZOOM_CLIENT_ID", "")));
         assertTrue(e.getMessage().contains("ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID are not set"), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
@@ -75,7 +76,8 @@ class ZoomFromEnvTest {
     void badUrlsAreNamed() {
         Map<String, String> env = new java.util.HashMap<>(env());
         env.put("ZOOM_OAUTH_URL", "zoom.us");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ZoomRooms.builder().fromEnv(env));
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> ZoomRooms.builder().fromEnv(env));
         assertTrue(e.getMessage().contains("ZOOM_OAUTH_URL"), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
     }

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.error.BadRequestException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.NotFoundException;
 import dev.roomsdk.core.error.RoomSdkException;
 import dev.roomsdk.core.paging.Page;
@@ -30,7 +31,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import dev.roomsdk.core.error.InvalidRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -315,6 +315,15 @@ class ZoomPaginationTest {
         }
         assertEquals(300, zoom.listLocations(null, null, 300).pageSize());
         assertEquals(1, zoom.listDigitalSignageContent(null, null, 1).pageSize());
+        assertEquals(0, server.requests().size());
+    }
+
+    @Test
+    void aBadPageSizeOrAMissingQueryIsNamedInTheViolation() {
+        InvalidRequestException size = assertThrows(InvalidRequestException.class, () -> zoom.listLocations(null, null, 301));
+        assertEquals(List.of("page_size: must be between 1 and 300 (Zoom's maximum), got 301"), size.violations());
+        InvalidRequestException query = assertThrows(InvalidRequestException.class, () -> zoom.listRooms(null));
+        assertEquals("listZoomRooms: invalid request: query: must not be null", query.getMessage());
         assertEquals(0, server.requests().size());
     }
 }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.RoomSdkTimeoutException;
 import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.core.http.HttpSettings;
@@ -140,5 +141,12 @@ class ZoomRequestOptionsTest {
         zoom.close();
         assertTrue(zoom.httpClient().dispatcher().executorService().isShutdown(), "the parent's close releases it");
         assertEquals(0, zoom.httpClient().connectionPool().connectionCount());
+    }
+
+    @Test
+    void nullOptionsAreRefusedAsABadArgument() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> zoom.withOptions(null));
+        assertEquals(List.of("options: must not be null"), e.violations());
+        assertEquals(0, server.requests().size());
     }
 }

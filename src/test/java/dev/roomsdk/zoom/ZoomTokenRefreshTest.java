@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -21,20 +22,20 @@ import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.auth.AccessToken;
 import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.TokenRefreshException;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.testing.Concurrently;
 import dev.roomsdk.testing.MutableClock;
-import okhttp3.OkHttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 
 /**
  * Zoom's OAuth token endpoint: the exact request, expiry, rotation, errors and single flight,
@@ -147,14 +148,16 @@ class ZoomTokenRefreshTest {
     void serverErrorAndMalformedJsonSurfaceAsTypedErrors() {
         oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
         ZoomRooms zoom = zoom(serverToServer());
-        TokenRefreshException down = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1").execute());
+        TokenRefreshException down = assertThrows(TokenRefreshException.class,
+                () -> zoom.devices().listZRDevices("r1").execute());
         assertEquals(503, down.statusCode());
         assertTrue(down.getMessage().contains("503"));
         clock.advance(Duration.ofMinutes(1)); // past the backoff after the failed fetch
 
         oauth.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"access_token\":")));
-        TokenRefreshException bad = assertThrows(TokenRefreshException.class, () -> zoom.devices().listZRDevices("r1").execute());
+        TokenRefreshException bad = assertThrows(TokenRefreshException.class,
+                () -> zoom.devices().listZRDevices("r1").execute());
         assertTrue(bad.getMessage().contains("malformed"), bad.getMessage());
         zoom.close();
         assertEquals(0, api.requests().size(), "no API call without a token");
@@ -209,9 +212,17 @@ class ZoomTokenRefreshTest {
 
     @Test
     void builderRejectsMissingCredentialsNamingTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> ZoomOAuth.serverToServer("", CLIENT_ID, CLIENT_SECRET));
-        assertTrue(e.getMessage().contains("accountId"));
+        assertEquals("accountId must not be null or empty", e.getMessage());
+        assertEquals("clientId must not be null or empty",
+                refusedSetting(() -> ZoomOAuth.serverToServer(ACCOUNT, null, CLIENT_SECRET)));
+        assertEquals("clientSecret must not be null or empty",
+                refusedSetting(() -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, "")));
+        assertEquals("refreshToken must not be null or empty",
+                refusedSetting(() -> ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "", t -> { })));
+        assertEquals("onNewRefreshToken must not be null",
+                refusedSetting(() -> ZoomOAuth.refreshToken(CLIENT_ID, CLIENT_SECRET, "refresh-A", null)));
         assertFalse(ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).toString().contains(CLIENT_SECRET));
     }
 
@@ -245,10 +256,28 @@ class ZoomTokenRefreshTest {
 
     @Test
     void tokenRequestTimeoutIsCheckedNamingTheRule() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(Duration.ofSeconds(31)));
         assertTrue(e.getMessage().contains("tokenRequestTimeout") && e.getMessage().contains("30 s"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(InvalidConfigurationException.class,
                 () -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(Duration.ZERO));
+        assertEquals("tokenRequestTimeout must not be null",
+                refusedSetting(() -> ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET).tokenRequestTimeout(null)));
+    }
+
+    @Test
+    void otherUnusableBuilderSettingsAreNamedWithoutTheSecret() {
+        ZoomOAuth.Builder b = ZoomOAuth.serverToServer(ACCOUNT, CLIENT_ID, CLIENT_SECRET);
+        assertEquals("refreshMargin must not be negative, got PT-1S",
+                refusedSetting(() -> b.refreshMargin(Duration.ofSeconds(-1))));
+        assertEquals("refreshMargin must not be null",
+                refusedSetting(() -> b.refreshMargin(null)));
+        assertEquals("clock must not be null", refusedSetting(() -> b.clock(null)));
+        assertEquals("httpClient must not be null",
+                refusedSetting(() -> b.httpClient(null)));
+        String executor = refusedSetting(() -> b.backgroundRefresh((java.util.concurrent.Executor) null));
+        assertEquals("backgroundRefresh executor must not be null", executor);
+        assertFalse(executor.contains(CLIENT_SECRET));
+        assertEquals(0, oauth.getAllServeEvents().size(), "nothing sent");
     }
 }

@@ -15,10 +15,10 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.ServerException;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RetryPolicy;
-import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.transfer.TransferBody;
 import dev.roomsdk.zoom.model.AppVersionAction;
 import dev.roomsdk.zoom.model.VirtualBackgroundFile;
@@ -269,5 +269,21 @@ class ZoomVirtualBackgroundUploadTest {
                 throw new IOException("the check must happen before any read");
             }
         };
+    }
+
+    @Test
+    void aMissingFileOrOneWhoseLengthCannotBeReadIsRefusedBeforeAnyRequest() throws IOException {
+        InvalidRequestException none = assertThrows(InvalidRequestException.class,
+                () -> zoom.uploadVirtualBackground("me", null));
+        assertEquals("uploadVB: invalid request: file: must not be null", none.getMessage());
+
+        Path gone = Files.write(dir.resolve("gone.png"), new byte[] {1});
+        TransferBody body = TransferBody.of(gone);
+        Files.delete(gone);
+        InvalidRequestException unreadable = assertThrows(InvalidRequestException.class,
+                () -> zoom.uploadVirtualBackground("me", body));
+        assertEquals(List.of("file: its length cannot be read"), unreadable.violations());
+        assertTrue(unreadable.getCause() instanceof IOException, String.valueOf(unreadable.getCause()));
+        assertEquals(0, server.requests().size());
     }
 }

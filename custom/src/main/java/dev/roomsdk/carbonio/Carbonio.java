@@ -18,18 +18,20 @@ import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.auth.TokenRefreshException;
 import dev.roomsdk.core.config.EnvironmentVariables;
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
+import dev.roomsdk.core.error.InvalidRequestException;
+import dev.roomsdk.core.error.OperationVersionException;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.Transport;
-import dev.roomsdk.core.error.OperationVersionException;
 import dev.roomsdk.core.operation.ContractVersion;
 import dev.roomsdk.core.operation.OperationRuntime;
 import dev.roomsdk.core.paging.Paged;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -177,9 +179,9 @@ public final class Carbonio implements AutoCloseable {
       *
       * @param options the overrides; not null
       * @return a client sharing this one's connection pool and credentials
+      * @throws InvalidRequestException if {@code options} is null
      */
     public Carbonio withOptions(RequestOptions options) {
-        Objects.requireNonNull(options, "options");
         return new Carbonio(transport.shared(), generation, v16.apiVersion(), runtime.withOptions(options),
                 runtime16.withOptions(options), authServiceRuntime.withOptions(options));
     }
@@ -369,7 +371,7 @@ public final class Carbonio implements AutoCloseable {
          *
          * @param baseUrl an absolute http(s) URL
          * @return this builder
-         * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
+         * @throws InvalidConfigurationException if {@code baseUrl} is not an absolute http(s) URL
          */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = BaseUrls.require("baseUrl", baseUrl);
@@ -381,7 +383,7 @@ public final class Carbonio implements AutoCloseable {
          *
          * @param token the cookie value; not null or empty, no separators or line breaks
          * @return this builder
-         * @throws IllegalArgumentException if {@code token} cannot be a cookie value (the message never shows it)
+         * @throws InvalidConfigurationException if {@code token} cannot be a cookie value (the message never shows it)
          */
         public Builder authToken(String token) {
             checkCookieValue(token);
@@ -396,14 +398,15 @@ public final class Carbonio implements AutoCloseable {
           *
           * @param supplier returns the current token (may block); not null
           * @return this builder
+          * @throws InvalidConfigurationException if {@code supplier} is null
          */
         public Builder authToken(Supplier<String> supplier) {
-            Objects.requireNonNull(supplier, "authToken supplier");
+            Checks.settingNotNull("authToken supplier", supplier);
             this.tokens = CachingTokenProvider.builder(() -> {
                 String value = supplier.get();
                 try {
                     checkCookieValue(value);
-                } catch (IllegalArgumentException e) {
+                } catch (InvalidConfigurationException e) {
                     throw new TokenRefreshException("the authToken supplier returned an unusable value: " + e.getMessage(), 0, null);
                 }
                 return AccessToken.of(value);
@@ -416,9 +419,10 @@ public final class Carbonio implements AutoCloseable {
          *
          * @param tokens not null; must be thread-safe
          * @return this builder
+         * @throws InvalidConfigurationException if {@code tokens} is null
          */
         public Builder tokenProvider(TokenProvider tokens) {
-            this.tokens = Objects.requireNonNull(tokens, "tokenProvider");
+            this.tokens = Checks.settingNotNull("tokenProvider", tokens);
             return this;
         }
 
@@ -428,9 +432,10 @@ public final class Carbonio implements AutoCloseable {
           *
           * @param queueId not null
           * @return this builder
+          * @throws InvalidConfigurationException if {@code queueId} is null
          */
         public Builder queueId(UUID queueId) {
-            this.queueId = Objects.requireNonNull(queueId, "queueId");
+            this.queueId = Checks.settingNotNull("queueId", queueId);
             return this;
         }
 
@@ -442,9 +447,10 @@ public final class Carbonio implements AutoCloseable {
           *
           * @param generation not null
           * @return this builder
+          * @throws InvalidConfigurationException if {@code generation} is null
          */
         public Builder generation(CarbonioGeneration generation) {
-            this.generation = Objects.requireNonNull(generation, "generation");
+            this.generation = Checks.settingNotNull("generation", generation);
             return this;
         }
 
@@ -459,11 +465,11 @@ public final class Carbonio implements AutoCloseable {
          *
           * @param version a semantic version, e.g. {@code 1.6.4}
           * @return this builder
-         * @throws IllegalArgumentException when {@code version} is not a semantic version
+         * @throws InvalidConfigurationException when {@code version} is not a semantic version
          */
         public Builder apiVersion(String version) {
             if (version == null || !SEMVER.matcher(version).matches()) {
-                throw new IllegalArgumentException("apiVersion must be a semantic version such as 1.6.4 (the server "
+                throw new InvalidConfigurationException("apiVersion must be a semantic version such as 1.6.4 (the server "
                         + "answers 400 to anything else), got " + (version == null ? "null" : "'" + printable(version) + "'"));
             }
             this.requestedApiVersion = version;
@@ -478,7 +484,7 @@ public final class Carbonio implements AutoCloseable {
           *
           * @param origin an absolute http(s) URL, e.g. {@code https://mail.example.com}
           * @return this builder
-          * @throws IllegalArgumentException if {@code origin} is not an absolute http(s) URL
+          * @throws InvalidConfigurationException if {@code origin} is not an absolute http(s) URL
          */
         public Builder authServiceUrl(String origin) {
             this.authServiceUrl = BaseUrls.require("authServiceUrl", origin);
@@ -490,9 +496,10 @@ public final class Carbonio implements AutoCloseable {
          *
          * @param settings not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code settings} is null
          */
         public Builder httpSettings(HttpSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "httpSettings");
+            this.settings = Checks.settingNotNull("httpSettings", settings);
             return this;
         }
 
@@ -501,7 +508,7 @@ public final class Carbonio implements AutoCloseable {
          * {@code fromEnv(System.getenv())}.
          *
          * @return this builder
-         * @throws IllegalStateException naming the variable that is not set or not usable
+         * @throws InvalidConfigurationException naming the variable that is not set or not usable
          */
         public Builder fromEnv() {
             return fromEnv(System.getenv());
@@ -519,7 +526,8 @@ public final class Carbonio implements AutoCloseable {
          *
          * @param env the variables, e.g. {@link System#getenv()} or a map in a test
          * @return this builder
-         * @throws IllegalStateException naming the variable that is not set or not usable
+         * @throws InvalidConfigurationException naming the variable that is not set or not usable,
+         *         or when {@code env} is null
          */
         public Builder fromEnv(Map<String, String> env) {
             EnvironmentVariables vars = EnvironmentVariables.of(env, "Carbonio");
@@ -538,26 +546,26 @@ public final class Carbonio implements AutoCloseable {
                     return g;
                 }
             }
-            throw new IllegalArgumentException("expected 1.3.1 or 1.6, got '" + printable(value) + "'");
+            throw new InvalidConfigurationException("expected 1.3.1 or 1.6, got '" + printable(value) + "'");
         }
 
         /**
          * Builds the client. No I/O.
          *
          * @return a new, thread-safe client; close it when done
-         * @throws IllegalStateException if {@code baseUrl} is missing, or {@code apiVersion} does not
+         * @throws InvalidConfigurationException if {@code baseUrl} is missing, or {@code apiVersion} does not
          *         fit the generation
          */
         public Carbonio build() {
             if (baseUrl == null) {
-                throw new IllegalStateException("Carbonio needs baseUrl(...): the WSC service of your Carbonio server");
+                throw new InvalidConfigurationException("Carbonio needs baseUrl(...): the WSC service of your Carbonio server");
             }
             if (requestedApiVersion != null && generation.defaultApiVersion() == null) {
-                throw new IllegalStateException("apiVersion(" + requestedApiVersion + ") is for Carbonio 1.6: the "
+                throw new InvalidConfigurationException("apiVersion(" + requestedApiVersion + ") is for Carbonio 1.6: the "
                         + generation + " contract has no X-WSC-API-VERSION header; add generation(CarbonioGeneration.V1_6)");
             }
             if (requestedApiVersion != null && !generation.covers(requestedApiVersion)) {
-                throw new IllegalStateException("apiVersion(" + requestedApiVersion + ") is not a version of the "
+                throw new InvalidConfigurationException("apiVersion(" + requestedApiVersion + ") is not a version of the "
                         + generation + " generation (" + generation.contractVersion() + ".x), whose contract this client"
                         + " follows");
             }
@@ -603,13 +611,11 @@ public final class Carbonio implements AutoCloseable {
 
         // A cookie value cannot hold separators or line breaks; the message never echoes the secret.
         private static void checkCookieValue(String token) {
-            if (token == null || token.isEmpty()) {
-                throw new IllegalArgumentException("ZM_AUTH_TOKEN must not be null or empty");
-            }
+            Checks.settingNotEmpty("ZM_AUTH_TOKEN", token);
             for (int i = 0; i < token.length(); i++) {
                 char c = token.charAt(i);
                 if (c <= ' ' || c == ';' || c == ',' || c == '"' || c == '\\' || c >= 0x7f) {
-                    throw new IllegalArgumentException("ZM_AUTH_TOKEN contains a character not allowed in a cookie value"
+                    throw new InvalidConfigurationException("ZM_AUTH_TOKEN contains a character not allowed in a cookie value"
                             + " (at index " + i + ")");
                 }
             }

@@ -8,11 +8,11 @@ import dev.roomsdk.carbonio.api.RoomsApi.UpdateRoomPictureCall;
 import dev.roomsdk.carbonio.api.UsersApi;
 import dev.roomsdk.carbonio.api.UsersApi.UpdateUserPictureCall;
 import dev.roomsdk.carbonio.model.Capabilities;
+import dev.roomsdk.core.error.Checks;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.transfer.TransferBody;
 import java.io.IOException;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -80,10 +80,10 @@ public final class CarbonioFiles {
       * @param picture the image; its length must be known
       * @param limits the server's limits; not null
       * @return the call, to send with {@code execute()} or {@code executeAsync()}
-      * @throws dev.roomsdk.core.error.InvalidRequestException when the picture breaks a limit
+      * @throws InvalidRequestException when the picture breaks a limit, or {@code limits} is null
      */
     public UpdateRoomPictureCall uploadRoomPicture(UUID roomId, TransferBody picture, Capabilities limits) {
-        return roomPicture(roomId, picture, Objects.requireNonNull(limits, "limits"));
+        return roomPicture(roomId, picture, Checks.argumentNotNull("updateRoomPicture", "limits", limits));
     }
 
     /**
@@ -104,10 +104,10 @@ public final class CarbonioFiles {
      * @param picture the image; its length must be known
      * @param limits the server's limits; not null
      * @return the call, to send with {@code execute()} or {@code executeAsync()}
-     * @throws dev.roomsdk.core.error.InvalidRequestException when the picture breaks a limit
+     * @throws InvalidRequestException when the picture breaks a limit, or {@code limits} is null
      */
     public UpdateUserPictureCall uploadUserPicture(UUID userId, TransferBody picture, Capabilities limits) {
-        return userPicture(userId, picture, Objects.requireNonNull(limits, "limits"));
+        return userPicture(userId, picture, Checks.argumentNotNull("updateUserPicture", "limits", limits));
     }
 
     private UpdateRoomPictureCall roomPicture(UUID roomId, TransferBody picture, Capabilities limits) {

@@ -1,14 +1,16 @@
 package dev.roomsdk.videsk;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Filters and sort order of a Videsk room listing. Immutable; the builder checks each value
  * against the contract ({@code $limit} 1..100, {@code $skip} >= 0, {@code externalId} at
- * most 100 characters) and fails naming the field before any request is made.
+ * most 100 characters) and fails with an {@link InvalidRequestException} naming the field
+ * before any request is made.
  */
 public final class RoomQuery {
 
@@ -97,11 +99,11 @@ public final class RoomQuery {
          *
          * @param limit 1 to 100
          * @return this builder
-         * @throws IllegalArgumentException if {@code limit} is out of range
+         * @throws InvalidRequestException if {@code limit} is out of range
          */
         public Builder limit(int limit) {
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw new IllegalArgumentException("$limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+                throw Checks.invalidArgument(null, "$limit", "must be between 1 and " + MAX_LIMIT + ", got " + limit);
             }
             this.limit = limit;
             return this;
@@ -112,11 +114,11 @@ public final class RoomQuery {
          *
          * @param skip 0 or more
          * @return this builder
-         * @throws IllegalArgumentException if {@code skip} is negative
+         * @throws InvalidRequestException if {@code skip} is negative
          */
         public Builder skip(int skip) {
             if (skip < 0) {
-                throw new IllegalArgumentException("$skip must be 0 or more, got " + skip);
+                throw Checks.invalidArgument(null, "$skip", "must be at least 0, got " + skip);
             }
             this.skip = skip;
             return this;
@@ -128,13 +130,16 @@ public final class RoomQuery {
          * @param field the room field to sort on; not null or empty
          * @param direction not null
          * @return this builder
-         * @throws IllegalArgumentException if {@code field} is null or empty
+         * @throws InvalidRequestException if {@code field} is null or empty, or {@code direction} is null
          */
         public Builder sortBy(String field, SortDirection direction) {
             if (field == null || field.isEmpty()) {
-                throw new IllegalArgumentException("$sort field must not be empty");
+                throw Checks.invalidArgument(null, "$sort", "the field must not be null or empty");
             }
-            sort.put(field, Objects.requireNonNull(direction, "direction"));
+            if (direction == null) {
+                throw Checks.invalidArgument(null, "$sort", "the direction must not be null");
+            }
+            sort.put(field, direction);
             return this;
         }
 
@@ -154,13 +159,12 @@ public final class RoomQuery {
          *
          * @param externalId not null, at most 100 characters
          * @return this builder
-         * @throws IllegalArgumentException if {@code externalId} is longer than 100 characters
+         * @throws InvalidRequestException if {@code externalId} is null or longer than 100 characters
          */
         public Builder externalId(String externalId) {
-            Objects.requireNonNull(externalId, "externalId");
-            if (externalId.length() > MAX_EXTERNAL_ID) {
-                throw new IllegalArgumentException("externalId must be at most " + MAX_EXTERNAL_ID
-                        + " characters, got " + externalId.length());
+            if (Checks.argumentNotNull(null, "externalId", externalId).length() > MAX_EXTERNAL_ID) {
+                throw Checks.invalidArgument(null, "externalId", "length must be at most " + MAX_EXTERNAL_ID
+                        + ", got " + externalId.length());
             }
             this.externalId = externalId;
             return this;

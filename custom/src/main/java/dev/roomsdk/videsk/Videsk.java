@@ -5,6 +5,9 @@ import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.JwtExpiry;
 import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.config.EnvironmentVariables;
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
@@ -22,7 +25,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
@@ -48,6 +50,9 @@ public final class Videsk implements AutoCloseable {
 
     /** Environment variable {@link Builder#fromEnv()} reads the api-token from (required). */
     public static final String ENV_API_TOKEN = "VIDESK_TOKEN";
+
+    /** How messages about a listing's arguments name it. */
+    private static final String LIST_ROOMS = "listRooms";
 
     private final Transport transport;
     private final OperationRuntime runtime;
@@ -99,9 +104,9 @@ public final class Videsk implements AutoCloseable {
       *
       * @param options the overrides; not null
       * @return a client sharing this one's connection pool and credentials
+      * @throws InvalidRequestException if {@code options} is null
      */
     public Videsk withOptions(RequestOptions options) {
-        Objects.requireNonNull(options, "options");
         return new Videsk(transport.shared(), runtime.withOptions(options));
     }
 
@@ -115,9 +120,10 @@ public final class Videsk implements AutoCloseable {
       *
       * @param query filters, sort and page size; not null
       * @return a lazy listing; nothing is sent before it is iterated
+      * @throws InvalidRequestException if {@code query} is null
      */
     public Paged<Room> listRooms(RoomQuery query) {
-        Objects.requireNonNull(query, "query");
+        Checks.argumentNotNull(LIST_ROOMS, "query", query);
         int pageSize = query.limit() == null ? RoomQuery.MAX_LIMIT : query.limit();
         return Paged.of(new PageFetcher<>() {
             @Override
@@ -158,7 +164,8 @@ public final class Videsk implements AutoCloseable {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("a Videsk continuation is a $skip value (0 or more), got '" + continuation + "'");
+        throw Checks.invalidArgument(LIST_ROOMS, "continuation", "must be a $skip value (0 or more), as a Videsk page's "
+                + "nextContinuation() gives it");
     }
 
     /**
@@ -171,12 +178,11 @@ public final class Videsk implements AutoCloseable {
       * @param refreshMargin how long before {@code exp} to join again; not null or negative
       * @param clock what {@code exp} is compared with; not null
       * @return a provider whose {@code token()} does blocking I/O when it has to join
-      * @throws IllegalArgumentException if {@code roomId} is null or empty, or {@code refreshMargin} is negative
+      * @throws InvalidRequestException if {@code roomId} is null or empty (nothing is sent)
+      * @throws InvalidConfigurationException if {@code refreshMargin} is null or negative, or {@code clock} is null
      */
     public CachingTokenProvider roomAccessTokens(String roomId, Duration refreshMargin, Clock clock) {
-        if (roomId == null || roomId.isEmpty()) {
-            throw new IllegalArgumentException("roomId must not be null or empty");
-        }
+        Checks.argumentNotEmpty("joinRoom", "roomId", roomId);
         return CachingTokenProvider.builder(() -> JwtExpiry.token(rooms.joinRoom(roomId).execute().getAccessToken()))
                 .refreshMargin(refreshMargin).clock(clock).build();
     }
@@ -186,7 +192,7 @@ public final class Videsk implements AutoCloseable {
      *
      * @param roomId the room to join; not null or empty
      * @return a provider whose {@code token()} does blocking I/O when it has to join
-     * @throws IllegalArgumentException if {@code roomId} is null or empty
+     * @throws InvalidRequestException if {@code roomId} is null or empty (nothing is sent)
      */
     public CachingTokenProvider roomAccessTokens(String roomId) {
         return roomAccessTokens(roomId, Duration.ofMinutes(1), Clock.systemUTC());
@@ -226,7 +232,7 @@ public final class Videsk implements AutoCloseable {
          *
          * @param baseUrl an absolute http(s) URL
          * @return this builder
-         * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
+         * @throws InvalidConfigurationException if {@code baseUrl} is not an absolute http(s) URL
          */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = BaseUrls.require("baseUrl", baseUrl);
@@ -238,13 +244,10 @@ public final class Videsk implements AutoCloseable {
          *
          * @param apiToken the token; not null or empty
          * @return this builder
-         * @throws IllegalArgumentException if {@code apiToken} is null or empty
+         * @throws InvalidConfigurationException if {@code apiToken} is null or empty
          */
         public Builder apiToken(String apiToken) {
-            if (apiToken == null || apiToken.isEmpty()) {
-                throw new IllegalArgumentException("apiToken must not be null or empty");
-            }
-            this.tokens = TokenProvider.of(apiToken);
+            this.tokens = TokenProvider.of(Checks.settingNotEmpty("apiToken", apiToken));
             return this;
         }
 
@@ -253,9 +256,10 @@ public final class Videsk implements AutoCloseable {
          *
          * @param tokens not null; must be thread-safe
          * @return this builder
+         * @throws InvalidConfigurationException if {@code tokens} is null
          */
         public Builder tokenProvider(TokenProvider tokens) {
-            this.tokens = Objects.requireNonNull(tokens, "tokenProvider");
+            this.tokens = Checks.settingNotNull("tokenProvider", tokens);
             return this;
         }
 
@@ -264,9 +268,10 @@ public final class Videsk implements AutoCloseable {
          *
          * @param settings not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code settings} is null
          */
         public Builder httpSettings(HttpSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "httpSettings");
+            this.settings = Checks.settingNotNull("httpSettings", settings);
             return this;
         }
 
@@ -274,7 +279,7 @@ public final class Videsk implements AutoCloseable {
          * The server and credentials from the process environment: {@code fromEnv(System.getenv())}.
          *
          * @return this builder
-         * @throws IllegalStateException naming the variable when {@code VIDESK_TOKEN} is not set or
+         * @throws InvalidConfigurationException naming the variable when {@code VIDESK_TOKEN} is not set or
          *         {@code VIDESK_BASE_URL} is not a URL
          */
         public Builder fromEnv() {
@@ -290,8 +295,8 @@ public final class Videsk implements AutoCloseable {
          *
          * @param env the variables, e.g. {@link System#getenv()} or a map in a test
          * @return this builder
-         * @throws IllegalStateException naming the variable when {@code VIDESK_TOKEN} is not set or
-         *         {@code VIDESK_BASE_URL} is not a URL
+         * @throws InvalidConfigurationException naming the variable when {@code VIDESK_TOKEN} is not set or
+         *         {@code VIDESK_BASE_URL} is not a URL, or {@code env} is null
          */
         public Builder fromEnv(Map<String, String> env) {
             EnvironmentVariables vars = EnvironmentVariables.of(env, "Videsk");
@@ -304,11 +309,11 @@ public final class Videsk implements AutoCloseable {
          * Builds the client. No I/O.
          *
          * @return a new, thread-safe client; close it when done
-         * @throws IllegalStateException if no credentials were given
+         * @throws InvalidConfigurationException if no credentials were given
          */
         public Videsk build() {
             if (tokens == null) {
-                throw new IllegalStateException("Videsk needs credentials: call apiToken(...) or tokenProvider(...)");
+                throw new InvalidConfigurationException("Videsk needs credentials: call apiToken(...) or tokenProvider(...)");
             }
             return new Videsk(this);
         }

@@ -2,17 +2,10 @@ package dev.roomsdk.zoom;
 
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.transfer.TransferBody;
-import java.util.List;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import okhttp3.MediaType;
-import okhttp3.RequestBody;
-import okio.Buffer;
-import okio.BufferedSink;
-import okio.ForwardingSink;
-import okio.Okio;
 
 /**
  * Zoom's documented rules for virtual background files, checked before any I/O so a caller
@@ -50,7 +43,9 @@ final class VirtualBackgroundRules {
         try {
             length = file.contentLength();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the size of '" + name + "'", e);
+            InvalidRequestException unreadable = rule("file: its length cannot be read");
+            unreadable.initCause(e);
+            throw unreadable;
         }
         if (length > MAX_BYTES) {
             throw tooLarge(name, Long.toString(length));

@@ -3,12 +3,13 @@ package dev.roomsdk.zoom;
 import dev.roomsdk.core.auth.CachingTokenProvider;
 import dev.roomsdk.core.auth.OAuthTokenEndpoint;
 import dev.roomsdk.core.auth.TokenProvider;
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.core.http.BaseUrls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -63,12 +64,12 @@ public final class ZoomOAuth {
      * @param clientId the app's client id; not null or empty
      * @param clientSecret the app's client secret; not null or empty, never logged
      * @return a builder of the token provider
-     * @throws IllegalArgumentException if an argument is null or empty
+     * @throws InvalidConfigurationException if an argument is null or empty (naming it, never showing it)
      */
     public static Builder serverToServer(String accountId, String clientId, String clientSecret) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "account_credentials");
-        form.put("account_id", required("accountId", accountId));
+        form.put("account_id", Checks.settingNotEmpty("accountId", accountId));
         return new Builder(clientId, clientSecret, endpoint -> () -> endpoint.request(form).accessToken);
     }
 
@@ -81,20 +82,14 @@ public final class ZoomOAuth {
       * @param refreshToken the refresh token to start from; not null or empty, never logged
       * @param onNewRefreshToken called on the refreshing thread with each new refresh token; not null
       * @return a builder of the token provider
-      * @throws IllegalArgumentException if a string argument is null or empty
+      * @throws InvalidConfigurationException if an argument is null, or a string argument is empty
+      *         (naming it, never showing it)
      */
     public static Builder refreshToken(String clientId, String clientSecret, String refreshToken,
                                        Consumer<String> onNewRefreshToken) {
-        RefreshTokenSource source = new RefreshTokenSource(required("refreshToken", refreshToken),
-                Objects.requireNonNull(onNewRefreshToken, "onNewRefreshToken"));
+        RefreshTokenSource source = new RefreshTokenSource(Checks.settingNotEmpty("refreshToken", refreshToken),
+                Checks.settingNotNull("onNewRefreshToken", onNewRefreshToken));
         return new Builder(clientId, clientSecret, source::bind);
-    }
-
-    private static String required(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(name + " must not be null or empty");
-        }
-        return value;
     }
 
     /** Turns the endpoint into the raw token source of one grant type. */
@@ -141,8 +136,8 @@ public final class ZoomOAuth {
         private boolean backgroundRefreshOnDaemon;
 
         private Builder(String clientId, String clientSecret, Grant grant) {
-            this.clientId = required("clientId", clientId);
-            this.clientSecret = required("clientSecret", clientSecret);
+            this.clientId = Checks.settingNotEmpty("clientId", clientId);
+            this.clientSecret = Checks.settingNotEmpty("clientSecret", clientSecret);
             this.grant = grant;
         }
 
@@ -151,7 +146,7 @@ public final class ZoomOAuth {
          *
          * @param url an absolute http(s) URL, e.g. {@code https://zoom.us}
          * @return this builder
-         * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL
+         * @throws InvalidConfigurationException if {@code url} is not an absolute http(s) URL
          */
         public Builder oauthBaseUrl(String url) {
             this.oauthBaseUrl = BaseUrls.require("oauthBaseUrl", url);
@@ -163,9 +158,10 @@ public final class ZoomOAuth {
          *
          * @param margin not null or negative
          * @return this builder
+         * @throws InvalidConfigurationException if {@code margin} is null or negative
          */
         public Builder refreshMargin(Duration margin) {
-            this.refreshMargin = Objects.requireNonNull(margin, "refreshMargin");
+            this.refreshMargin = Checks.notNegativeSetting("refreshMargin", margin);
             return this;
         }
 
@@ -174,9 +170,10 @@ public final class ZoomOAuth {
          *
          * @param clock not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code clock} is null
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Checks.settingNotNull("clock", clock);
             return this;
         }
 
@@ -186,9 +183,10 @@ public final class ZoomOAuth {
           *
           * @param http not null; the SDK never closes it
           * @return this builder
+          * @throws InvalidConfigurationException if {@code http} is null
          */
         public Builder httpClient(OkHttpClient http) {
-            this.http = Objects.requireNonNull(http, "httpClient");
+            this.http = Checks.settingNotNull("httpClient", http);
             return this;
         }
 
@@ -199,12 +197,12 @@ public final class ZoomOAuth {
           *
           * @param timeout more than 0 and at most 30 s
           * @return this builder
-          * @throws IllegalArgumentException if {@code timeout} is out of range
+          * @throws InvalidConfigurationException if {@code timeout} is null or out of range
          */
         public Builder tokenRequestTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "tokenRequestTimeout");
+            Checks.settingNotNull("tokenRequestTimeout", timeout);
             if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(MAX_TOKEN_REQUEST_TIMEOUT) > 0) {
-                throw new IllegalArgumentException("tokenRequestTimeout must be more than 0 and at most "
+                throw Checks.invalidSetting("tokenRequestTimeout", "must be more than 0 and at most "
                         + MAX_TOKEN_REQUEST_TIMEOUT.getSeconds() + " s, got " + timeout);
             }
             this.requestTimeout = timeout;
@@ -231,9 +229,10 @@ public final class ZoomOAuth {
           *
           * @param executor runs the renewal tasks; not null
           * @return this builder
+          * @throws InvalidConfigurationException if {@code executor} is null
          */
         public Builder backgroundRefresh(Executor executor) {
-            this.backgroundRefresh = Objects.requireNonNull(executor, "executor");
+            this.backgroundRefresh = Checks.settingNotNull("backgroundRefresh executor", executor);
             this.backgroundRefreshOnDaemon = false;
             return this;
         }

@@ -4,6 +4,8 @@ import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.TokenProvider;
 import dev.roomsdk.core.config.EnvironmentVariables;
 import dev.roomsdk.core.error.BadRequestException;
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.RoomSdkException;
 import dev.roomsdk.core.error.RoomSdkServiceException;
@@ -12,16 +14,17 @@ import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.Transport;
+import dev.roomsdk.core.operation.OperationRuntime;
 import dev.roomsdk.core.paging.Page;
 import dev.roomsdk.core.paging.Paged;
 import dev.roomsdk.core.transfer.TransferBody;
-import dev.roomsdk.core.operation.OperationRuntime;
 import dev.roomsdk.zoom.api.AccountApi;
 import dev.roomsdk.zoom.api.DevicesApi;
 import dev.roomsdk.zoom.api.LocationsApi;
 import dev.roomsdk.zoom.api.RoomsApi;
 import dev.roomsdk.zoom.api.SignageApi;
 import dev.roomsdk.zoom.api.VirtualBackgroundsApi;
+import dev.roomsdk.zoom.invoker.JSON;
 import dev.roomsdk.zoom.model.Location;
 import dev.roomsdk.zoom.model.LocationList;
 import dev.roomsdk.zoom.model.SignageContent;
@@ -29,11 +32,9 @@ import dev.roomsdk.zoom.model.SignageContentList;
 import dev.roomsdk.zoom.model.VirtualBackgroundFile;
 import dev.roomsdk.zoom.model.ZoomRoom;
 import dev.roomsdk.zoom.model.ZoomRoomList;
-import dev.roomsdk.zoom.invoker.JSON;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
@@ -120,9 +121,9 @@ public final class ZoomRooms implements AutoCloseable {
       *
       * @param options the overrides; not null
       * @return a client sharing this one's connection pool and credentials
+      * @throws InvalidRequestException if {@code options} is null
      */
     public ZoomRooms withOptions(RequestOptions options) {
-        Objects.requireNonNull(options, "options");
         return new ZoomRooms(transport.shared(), runtime.withOptions(options));
     }
 
@@ -170,9 +171,10 @@ public final class ZoomRooms implements AutoCloseable {
       *
       * @param query filters and page size; not null
       * @return a lazy listing; nothing is sent before it is iterated
+      * @throws InvalidRequestException if {@code query} is null
      */
     public Paged<ZoomRoom> listRooms(ZoomRoomQuery query) {
-        Objects.requireNonNull(query, "query");
+        Checks.argumentNotNull("listZoomRooms", "query", query);
         return paged(query.pageSize(), (size, token) -> rooms.listZoomRooms().status(query.status()).tagIds(query.tagIds())
                         .type(query.type()).unassignedRooms(query.unassignedRooms()).pageSize(size).nextPageToken(token)
                         .locationId(query.locationId()).queryName(query.queryName()).execute(),
@@ -237,9 +239,10 @@ public final class ZoomRooms implements AutoCloseable {
      */
     public VirtualBackgroundFile uploadVirtualBackground(String accountId, TransferBody file) {
         if (accountId == null || accountId.isEmpty()) {
-            throw new InvalidRequestException("uploadVB", List.of("accountId: must not be null or empty (use \"me\" for the token's account)"));
+            throw Checks.invalidArgument("uploadVB", "accountId",
+                    "must not be null or empty (use \"me\" for the token's account)");
         }
-        Objects.requireNonNull(file, "file");
+        Checks.argumentNotNull("uploadVB", "file", file);
         VirtualBackgroundRules.check(file);
         try {
             return virtualBackgrounds.uploadVB(accountId, VirtualBackgroundRules.limitedPart(file)).execute();
@@ -256,8 +259,8 @@ public final class ZoomRooms implements AutoCloseable {
     /** {@code pageSize} if Zoom accepts it, else an error naming {@code page_size} and the range. */
     static int checkPageSize(int pageSize) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException(null, List.of("page_size must be between 1 and " + MAX_PAGE_SIZE
-                    + " (Zoom's maximum), got " + pageSize));
+            throw Checks.invalidArgument(null, "page_size", "must be between 1 and " + MAX_PAGE_SIZE
+                    + " (Zoom's maximum), got " + pageSize);
         }
         return pageSize;
     }
@@ -325,7 +328,7 @@ public final class ZoomRooms implements AutoCloseable {
          *
          * @param baseUrl an absolute http(s) URL
          * @return this builder
-         * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
+         * @throws InvalidConfigurationException if {@code baseUrl} is not an absolute http(s) URL
          */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = BaseUrls.require("baseUrl", baseUrl);
@@ -338,9 +341,10 @@ public final class ZoomRooms implements AutoCloseable {
           *
           * @param tokens not null; must be thread-safe
           * @return this builder
+          * @throws InvalidConfigurationException if {@code tokens} is null
          */
         public Builder credentials(TokenProvider tokens) {
-            this.tokens = Objects.requireNonNull(tokens, "credentials");
+            this.tokens = Checks.settingNotNull("credentials", tokens);
             return this;
         }
 
@@ -349,13 +353,10 @@ public final class ZoomRooms implements AutoCloseable {
          *
          * @param accessToken the token; not null or empty
          * @return this builder
-         * @throws IllegalArgumentException if {@code accessToken} is null or empty
+         * @throws InvalidConfigurationException if {@code accessToken} is null or empty
          */
         public Builder accessToken(String accessToken) {
-            if (accessToken == null || accessToken.isEmpty()) {
-                throw new IllegalArgumentException("accessToken must not be null or empty");
-            }
-            this.tokens = TokenProvider.of(accessToken);
+            this.tokens = TokenProvider.of(Checks.settingNotEmpty("accessToken", accessToken));
             return this;
         }
 
@@ -364,9 +365,10 @@ public final class ZoomRooms implements AutoCloseable {
          *
          * @param settings not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code settings} is null
          */
         public Builder httpSettings(HttpSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "httpSettings");
+            this.settings = Checks.settingNotNull("httpSettings", settings);
             return this;
         }
 
@@ -375,7 +377,7 @@ public final class ZoomRooms implements AutoCloseable {
          * {@code fromEnv(System.getenv())}.
          *
          * @return this builder
-         * @throws IllegalStateException naming the variables that are not set or not usable
+         * @throws InvalidConfigurationException naming the variables that are not set or not usable
          */
         public Builder fromEnv() {
             return fromEnv(System.getenv());
@@ -394,7 +396,8 @@ public final class ZoomRooms implements AutoCloseable {
          *
          * @param env the variables, e.g. {@link System#getenv()} or a map in a test
          * @return this builder
-         * @throws IllegalStateException naming the variables that are not set or not usable
+         * @throws InvalidConfigurationException naming the variables that are not set or not usable,
+         *         or when {@code env} is null
          */
         public Builder fromEnv(Map<String, String> env) {
             EnvironmentVariables vars = EnvironmentVariables.of(env, "ZoomRooms");
@@ -410,11 +413,11 @@ public final class ZoomRooms implements AutoCloseable {
          * Builds the client. No I/O.
          *
          * @return a new, thread-safe client; close it when done
-         * @throws IllegalStateException if no credentials were given
+         * @throws InvalidConfigurationException if no credentials were given
          */
         public ZoomRooms build() {
             if (tokens == null) {
-                throw new IllegalStateException("ZoomRooms needs credentials: call credentials(...) or accessToken(...)");
+                throw new InvalidConfigurationException("ZoomRooms needs credentials: call credentials(...) or accessToken(...)");
             }
             return new ZoomRooms(this);
         }

@@ -23,6 +23,7 @@ import dev.roomsdk.carbonio.v16.model.RoomCreationFields;
 import dev.roomsdk.carbonio.v16.model.RoomType;
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.core.error.BadRequestException;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.UnprocessableEntityException;
 import dev.roomsdk.core.operation.ApiResponse;
@@ -82,18 +83,19 @@ class Carbonio16ApiVersionContractTest {
 
     @Test
     void theBuilderRefusesAVersionThatIsNotSemverOrNotOfTheGeneration() {
-        IllegalArgumentException notSemver = assertThrows(IllegalArgumentException.class,
+        InvalidConfigurationException notSemver = assertThrows(InvalidConfigurationException.class,
                 () -> Carbonio.builder().apiVersion("1.6"));
         assertTrue(notSemver.getMessage().contains("semantic version"), notSemver.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Carbonio.builder().apiVersion("v1.6.4"));
-        assertThrows(IllegalArgumentException.class, () -> Carbonio.builder().apiVersion("1.6.04"));
-        assertThrows(IllegalArgumentException.class, () -> Carbonio.builder().apiVersion(null));
+        assertThrows(InvalidConfigurationException.class, () -> Carbonio.builder().apiVersion("v1.6.4"));
+        assertThrows(InvalidConfigurationException.class, () -> Carbonio.builder().apiVersion("1.6.04"));
+        assertThrows(InvalidConfigurationException.class, () -> Carbonio.builder().apiVersion(null));
 
-        IllegalStateException otherGeneration = assertThrows(IllegalStateException.class, () -> Carbonio.builder()
+        InvalidConfigurationException otherGeneration = assertThrows(InvalidConfigurationException.class,
+                () -> Carbonio.builder()
                 .generation(CarbonioGeneration.V1_6).baseUrl(server.baseUrl()).apiVersion("1.7.0").build());
         assertTrue(otherGeneration.getMessage().contains("1.7.0") && otherGeneration.getMessage().contains("1.6.x"),
                 otherGeneration.getMessage());
-        IllegalStateException on131 = assertThrows(IllegalStateException.class,
+        InvalidConfigurationException on131 = assertThrows(InvalidConfigurationException.class,
                 () -> Carbonio.builder().baseUrl(server.baseUrl()).apiVersion("1.6.4").build());
         assertTrue(on131.getMessage().contains("generation(CarbonioGeneration.V1_6)"), on131.getMessage());
 

@@ -1,7 +1,10 @@
 package dev.roomsdk.core.auth;
 
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.function.BiFunction;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +47,19 @@ class AuthSchemeTest {
 
         assertEquals(1, applied.headers("Authorization").size());
         assertEquals("Bearer new", applied.header("Authorization"));
+    }
+
+    @Test
+    void missingPartsOfTheCredentialPlumbingAreConfigurationErrors() {
+        TokenProvider tokens = TokenProvider.of("t1");
+        assertEquals("cookie name must not be null",
+                refusedSetting(() -> AuthScheme.cookie(null)));
+        assertEquals("scheme must not be null",
+                refusedSetting(() -> AuthInterceptor.reapplyAfterCookieJar(null)));
+        List<BiFunction<TokenProvider, AuthScheme, Object>> plumbing = List.of(AuthInterceptor::new, TokenAuthenticator::new);
+        for (BiFunction<TokenProvider, AuthScheme, Object> part : plumbing) {
+            assertEquals("scheme must not be null", refusedSetting(() -> part.apply(tokens, null)));
+            assertEquals("tokens must not be null", refusedSetting(() -> part.apply(null, AuthScheme.bearer())));
+        }
     }
 }

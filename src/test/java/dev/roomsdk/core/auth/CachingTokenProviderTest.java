@@ -1,5 +1,6 @@
 package dev.roomsdk.core.auth;
 
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -199,5 +200,31 @@ class CachingTokenProviderTest {
         assertFalse(t.toString().contains("canary-secret-123"));
         assertFalse(p.toString().contains("canary-secret-123"));
         assertTrue(t.toString().contains("redacted"));
+    }
+
+    @Test
+    void unusableSettingsAreNamed() {
+        assertEquals("source must not be null",
+                refusedSetting(() -> CachingTokenProvider.builder(null)));
+        CachingTokenProvider.Builder b = CachingTokenProvider.builder(() -> hourToken("t"));
+        assertEquals("refreshMargin must not be negative, got PT-1S",
+                refusedSetting(() -> b.refreshMargin(Duration.ofSeconds(-1))));
+        assertEquals("waitTimeout must not be null",
+                refusedSetting(() -> b.waitTimeout(null)));
+        assertEquals("first retry delay must not be negative, got PT-1S",
+                refusedSetting(() -> b.retryDelays(Duration.ofSeconds(-1), Duration.ofSeconds(1))));
+        assertEquals("max retry delay must not be null", refusedSetting(() -> b.retryDelays(Duration.ofSeconds(1), null)));
+        assertEquals("clock must not be null", refusedSetting(() -> b.clock(null)));
+        assertEquals("backgroundRefresh executor must not be null",
+                refusedSetting(() -> b.backgroundRefresh((java.util.concurrent.Executor) null)));
+    }
+
+    @Test
+    void aSourceReturningNullIsATokenFailureNotANullPointer() {
+        answers.add(() -> null);
+        CachingTokenProvider p = provider();
+        TokenRefreshException e = assertThrows(TokenRefreshException.class, p::token);
+        assertTrue(e.getMessage().contains("returned null"), e.getMessage());
+        assertEquals(1, fetches.get());
     }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -230,5 +232,26 @@ class OAuthTokenEndpointRetryTest {
             assertFalse(r.getMessage().contains(BODY_CANARY), r.getMessage());
             assertFalse(r.getMessage().contains("invalid_client"), "no body, only the status: " + r.getMessage());
         }
+    }
+
+    @Test
+    void unusablePartsAreNamedWithoutTheSecretAndANullFormSendsNothing() {
+        HttpUrl url = HttpUrl.get(baseUrl() + "/oauth/token");
+        assertEquals("url must not be null",
+                refusedSetting(() -> new OAuthTokenEndpoint(null, "client-id", SECRET, HTTP, clock)));
+        assertEquals("clientId must not be null", refusedSetting(() -> new OAuthTokenEndpoint(url, null, SECRET, HTTP, clock)));
+        assertEquals("clientSecret must not be null",
+                refusedSetting(() -> new OAuthTokenEndpoint(url, "client-id", null, HTTP, clock)));
+        assertEquals("http must not be null",
+                refusedSetting(() -> new OAuthTokenEndpoint(url, "client-id", SECRET, null, clock)));
+        assertEquals("clock must not be null",
+                refusedSetting(() -> new OAuthTokenEndpoint(url, "client-id", SECRET, HTTP, null)));
+        String attempts = refusedSetting(() -> endpoint(baseUrl(), 0));
+        assertEquals("maxAttempts must be at least 1, got 0", attempts);
+
+        InvalidRequestException noForm = assertThrows(InvalidRequestException.class, () -> endpoint().request(null));
+        assertEquals(List.of("form: must not be null"), noForm.violations());
+        assertFalse(noForm.getMessage().contains(SECRET));
+        assertEquals(0, requests(), "nothing sent");
     }
 }

@@ -3,6 +3,7 @@ package dev.roomsdk.core.http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.roomsdk.testing.Refusals.refusedSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roomsdk.contract.ContractServer;
 import dev.roomsdk.contract.OffContract;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.error.RoomSdkTimeoutException;
 import dev.roomsdk.core.error.ServerException;
@@ -168,7 +170,8 @@ class RequestOptionsTest {
                 "the parent's threads outlive the derived client");
         assertEquals(2, server.requests().size());
         assertTrue(derived.toString().contains("options="), derived.toString());
-        assertThrows(NullPointerException.class, () -> videsk.withOptions(null));
+        InvalidRequestException noOptions = assertThrows(InvalidRequestException.class, () -> videsk.withOptions(null));
+        assertEquals(List.of("options: must not be null"), noOptions.violations());
     }
 
     /** Control for the test above: closing the parent does stop its threads. */
@@ -189,5 +192,21 @@ class RequestOptionsTest {
         assertEquals("r1", videsk.withOptions(options).rooms().getRoom("r1").execute().getId());
         assertEquals(1, server.requests().size());
         assertEquals("Bearer t", server.requests().get(0).getHeader("Authorization"), "the parent's credentials");
+    }
+
+    @Test
+    void unusableOptionsFailWhileBuildingThemNamingTheSetting() {
+        RequestOptions.Builder b = RequestOptions.builder();
+        assertEquals("retryPolicy must not be null",
+                refusedSetting(() -> b.retryPolicy(null)));
+        assertEquals("connectTimeout must be positive, got PT0S",
+                refusedSetting(() -> b.connectTimeout(Duration.ZERO)));
+        assertEquals("readTimeout must be positive, got PT-1S",
+                refusedSetting(() -> b.readTimeout(Duration.ofSeconds(-1))));
+        assertEquals("writeTimeout must not be null",
+                refusedSetting(() -> b.writeTimeout(null)));
+        assertEquals("callTimeout must not be negative, got PT-0.001S",
+                refusedSetting(() -> b.callTimeout(Duration.ofMillis(-1))));
+        assertTrue(b.callTimeout(Duration.ZERO).build().callTimeout().isPresent(), "zero: no whole-call bound, allowed");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -231,7 +232,13 @@ class PagedAsyncTest {
 
         assertTrue(e.getMessage().contains("page 1 is the last page"), e.getMessage());
         assertTrue(executor.tasks.isEmpty());
-        assertThrows(NullPointerException.class, () -> Paged.of(new FakePages(1, 1), 1).firstPageAsync(null));
+        InvalidRequestException noExecutor = assertThrows(InvalidRequestException.class, () -> last.nextPageAsync(null));
+        assertEquals(List.of("executor: must not be null"), noExecutor.violations());
+        FakePages fetcher = new FakePages(1, 1);
+        InvalidRequestException first = assertThrows(InvalidRequestException.class,
+                () -> Paged.of(fetcher, 1).firstPageAsync(null));
+        assertEquals(List.of("executor: must not be null"), first.violations());
+        assertEquals(List.of(), fetcher.calls, "nothing fetched");
     }
 
     @Test

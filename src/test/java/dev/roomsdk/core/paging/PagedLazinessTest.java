@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -76,7 +77,18 @@ class PagedLazinessTest {
         Paged.of(fetcher, 7).forEach(x -> { });
         assertEquals(List.of("null/7", "p2/7"), fetcher.calls);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Paged.of(fetcher, 0));
-        assertTrue(e.getMessage().contains("pageSize"));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> Paged.of(fetcher, 0));
+        assertEquals(List.of("pageSize: must be at least 1, got 0"), e.violations());
+        InvalidRequestException none = assertThrows(InvalidRequestException.class, () -> Paged.of(null, 1));
+        assertEquals(List.of("fetcher: must not be null"), none.violations());
+        assertEquals(List.of("null/7", "p2/7"), fetcher.calls, "nothing fetched for the refused listings");
+    }
+
+    @Test
+    void aPageBuiltByAFetcherIsPartOfNoWalkAndCannotFetchItsNext() {
+        Page<String> loose = Page.of(List.of("a"), "p2", null);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, loose::nextPage);
+        assertTrue(e.violations().get(0).startsWith("page: was built with Page.of"), e.getMessage());
+        assertThrows(InvalidRequestException.class, () -> loose.nextPageAsync(Runnable::run));
     }
 }

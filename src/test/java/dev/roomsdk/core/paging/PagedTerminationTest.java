@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -83,8 +84,11 @@ class PagedTerminationTest {
 
     @Test
     void resumeRejectsEmptyContinuation() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Paged.of(new FakePages(1, 1), 1).resumeFrom(""));
-        assertTrue(e.getMessage().contains("continuation"));
+        FakePages fetcher = new FakePages(1, 1);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> Paged.of(fetcher, 1).resumeFrom(""));
+        assertEquals(List.of("continuation: must not be null or empty"), e.violations());
+        assertThrows(InvalidRequestException.class, () -> Paged.of(fetcher, 1).resumeFrom(null));
+        assertThrows(InvalidRequestException.class, () -> Paged.of(fetcher, 1).pagesFrom(""));
+        assertEquals(List.of(), fetcher.calls, "nothing fetched");
     }
 }

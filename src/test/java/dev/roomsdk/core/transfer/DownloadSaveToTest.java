@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.http.HttpSettings;
 import dev.roomsdk.testing.AdHocApi;
 import dev.roomsdk.testing.StreamingServer;
@@ -266,5 +267,20 @@ class DownloadSaveToTest {
         public FileLock tryLock(long position, long size, boolean shared) throws IOException {
             return delegate.tryLock(position, size, shared);
         }
+    }
+
+    @Test
+    void aTargetThatNamesNoFileIsRefusedBeforeAnythingIsWritten() throws IOException {
+        try (Download d = get()) {
+            InvalidRequestException none = assertThrows(InvalidRequestException.class, () -> d.saveTo(null));
+            assertEquals(List.of("target: must not be null"), none.violations());
+            Path root = dir.getRoot();
+            InvalidRequestException atRoot = assertThrows(InvalidRequestException.class, () -> d.saveTo(root));
+            assertEquals(List.of("target: must name a file, not a root"), atRoot.violations());
+            assertEquals(List.of(), filesIn());
+
+            assertEquals(BODY.length, d.saveTo(dir.resolve("after.bin")), "the refused calls did not consume the body");
+        }
+        assertEquals(List.of("after.bin"), filesIn());
     }
 }

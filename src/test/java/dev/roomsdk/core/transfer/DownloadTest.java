@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.NotFoundException;
 import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.http.HttpSettings;
@@ -83,7 +84,10 @@ class DownloadTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertEquals(PNG.length, d.writeTo(out));
             assertArrayEquals(PNG, out.toByteArray());
-            assertThrows(IllegalStateException.class, () -> d.writeTo(new ByteArrayOutputStream()), "read once");
+            InvalidRequestException again = assertThrows(InvalidRequestException.class,
+                    () -> d.writeTo(new ByteArrayOutputStream()), "read once");
+            assertEquals(java.util.List.of("download: already read; a response body can be read once"), again.violations());
+            assertThrows(InvalidRequestException.class, d::inputStream, "read once, whichever way");
         }
         assertEquals(PNG.length, lastDone.get());
     }
@@ -130,5 +134,17 @@ class DownloadTest {
 
         server.close();
         assertThrows(RoomSdkIoException.class, () -> get("/ok", null));
+    }
+
+    @Test
+    void nullArgumentsAreRefusedAndLeaveTheBodyUnread() throws IOException {
+        try (Download d = get("/ok", null)) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> d.writeTo(null));
+            assertEquals(java.util.List.of("out: must not be null"), e.violations());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertEquals(PNG.length, d.writeTo(out), "the refused call did not consume the body");
+        }
+        InvalidRequestException noResponse = assertThrows(InvalidRequestException.class, () -> new Download(null, null));
+        assertEquals(java.util.List.of("response: must not be null"), noResponse.violations());
     }
 }

@@ -1,11 +1,13 @@
 package dev.roomsdk.core.transfer;
 
+import static dev.roomsdk.testing.Refusals.refusedArgument;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,13 +95,42 @@ class TransferBodyTest {
 
     @Test
     void badArgumentsFailNamingTheField() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TransferBody.of(dir.resolve("missing.png")))
-                .getMessage().contains("path"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TransferBody.of(new byte[1], "", "text/plain"))
-                .getMessage().contains("fileName"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TransferBody.of(new byte[1], "a", "not a type"))
-                .getMessage().contains("contentType"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> TransferBody.of(new ByteArrayInputStream(new byte[0]), -2, "a", "text/plain")).getMessage().contains("length"));
+        assertEquals(List.of("path: must be a readable regular file"),
+                refusedArgument(() -> TransferBody.of(dir.resolve("missing.png"))));
+        assertEquals(List.of("path: must be a readable regular file"),
+                refusedArgument(() -> TransferBody.of(dir, "a", "text/plain")));
+        assertEquals(List.of("fileName: must not be null or empty"),
+                refusedArgument(() -> TransferBody.of(new byte[1], "", "text/plain")));
+        assertEquals(List.of("contentType: must be a media type such as image/png"),
+                refusedArgument(() -> TransferBody.of(new byte[1], "a", "not a type")));
+        assertEquals(List.of("contentType: must not be null"),
+                refusedArgument(() -> TransferBody.of(new byte[1], "a", null)));
+        assertEquals(List.of("length: must be -1 (unknown) or at least 0, got -2"),
+                refusedArgument(() -> TransferBody.of(new ByteArrayInputStream(new byte[0]), -2, "a", "text/plain")));
+    }
+
+    @Test
+    void nullArgumentsFailNamingTheField() {
+        assertEquals(List.of("path: must not be null"),
+                refusedArgument(() -> TransferBody.of((Path) null)));
+        assertEquals(List.of("bytes: must not be null"),
+                refusedArgument(() -> TransferBody.of((byte[]) null, "a", "text/plain")));
+        assertEquals(List.of("stream: must not be null"),
+                refusedArgument(() -> TransferBody.of(null, 1, "a", "text/plain")));
+        TransferBody body = TransferBody.of(new byte[1], "a", "text/plain");
+        assertEquals(List.of("listener: must not be null"),
+                refusedArgument(() -> body.withProgress(null)));
+        assertEquals(List.of("tooLarge: must not be null"),
+                refusedArgument(() -> body.limitedTo(1, null)));
+    }
+
+    @Test
+    void noMessageQuotesTheValuesPassed() {
+        Path secretPath = dir.resolve("customer-4711-contract.pdf");
+        String missing = assertThrows(InvalidRequestException.class, () -> TransferBody.of(secretPath)).getMessage();
+        assertFalse(missing.contains("customer-4711"), missing);
+        String type = assertThrows(InvalidRequestException.class,
+                () -> TransferBody.of(new byte[1], "a", "s3cr3t")).getMessage();
+        assertFalse(type.contains("s3cr3t"), type);
     }
 }

@@ -1,5 +1,6 @@
 package dev.roomsdk.core.transfer;
 
+import static dev.roomsdk.testing.Refusals.refusedArgument;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import okhttp3.RequestBody;
 import okio.Buffer;
@@ -69,5 +71,18 @@ class TransfersBodiesTest {
                 TransferBody.of(new ByteArrayInputStream(BYTES), -1, "a.bin", "application/octet-stream"), Map.of());
         assertTrue(form.isOneShot(), "OkHttp's multipart body alone would say false and allow a replay");
         assertEquals(-1, form.contentLength());
+    }
+
+    @Test
+    void missingPartsAreRefusedNamingThem() {
+        TransferBody file = TransferBody.of(BYTES, "a.png", "image/png");
+        assertEquals(List.of("body: must not be null"),
+                refusedArgument(() -> Transfers.sentAs(null, "application/octet-stream")));
+        assertEquals(List.of("contentType: must be a media type such as image/png"),
+                refusedArgument(() -> Transfers.sentAs(file, "octets")));
+        assertEquals(List.of("textFields: must not be null"),
+                refusedArgument(() -> Transfers.formData("file", file, null)));
+        assertEquals(List.of("fileField: must not be null"),
+                refusedArgument(() -> Transfers.formData(null, file, Map.of())));
     }
 }

@@ -1,5 +1,7 @@
 package dev.roomsdk.core.auth;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,10 +18,7 @@ public final class AccessToken {
     private final Instant expiresAt;
 
     private AccessToken(String value, Instant expiresAt) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("token value must not be null or empty");
-        }
-        this.value = value;
+        this.value = Checks.settingNotEmpty("token value", value);
         this.expiresAt = expiresAt;
     }
 
@@ -28,7 +27,7 @@ public final class AccessToken {
      *
      * @param value the credential; not null or empty
      * @return the token
-     * @throws IllegalArgumentException if {@code value} is null or empty
+     * @throws InvalidConfigurationException if {@code value} is null or empty
      */
     public static AccessToken of(String value) {
         return new AccessToken(value, null);
@@ -40,11 +39,10 @@ public final class AccessToken {
      * @param value the credential; not null or empty
      * @param expiresAt when the token stops working; not null
      * @return the token
-     * @throws IllegalArgumentException if {@code value} is null or empty
-     * @throws NullPointerException if {@code expiresAt} is null
+     * @throws InvalidConfigurationException if {@code value} is null or empty, or {@code expiresAt} is null
      */
     public static AccessToken of(String value, Instant expiresAt) {
-        return new AccessToken(value, Objects.requireNonNull(expiresAt, "expiresAt"));
+        return new AccessToken(value, Checks.settingNotNull("expiresAt", expiresAt));
     }
 
     /** {@return the secret itself; never log it} Never null or empty. */

@@ -1,7 +1,8 @@
 package dev.roomsdk.core.auth;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import java.io.IOException;
-import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -27,11 +28,11 @@ public final class AuthInterceptor implements Interceptor {
      *
      * @param tokens where each attempt's credential comes from; not null
      * @param scheme where the credential goes on the request; not null
-     * @throws NullPointerException if either is null
+     * @throws InvalidConfigurationException if either is null
      */
     public AuthInterceptor(TokenProvider tokens, AuthScheme scheme) {
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.scheme = Objects.requireNonNull(scheme, "scheme");
+        this.tokens = Checks.settingNotNull("tokens", tokens);
+        this.scheme = Checks.settingNotNull("scheme", scheme);
     }
 
     /**
@@ -44,10 +45,10 @@ public final class AuthInterceptor implements Interceptor {
      *
      * @param scheme the same scheme the application-level interceptor uses; not null
      * @return a thread-safe network interceptor that never asks a provider for a token
-     * @throws NullPointerException if {@code scheme} is null
+     * @throws InvalidConfigurationException if {@code scheme} is null
      */
     public static Interceptor reapplyAfterCookieJar(AuthScheme scheme) {
-        Objects.requireNonNull(scheme, "scheme");
+        Checks.settingNotNull("scheme", scheme);
         return chain -> {
             Request request = chain.request();
             AccessToken token = request.tag(AccessToken.class);

@@ -1,6 +1,7 @@
 package dev.roomsdk.core.auth;
 
-import java.util.Objects;
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import okhttp3.Request;
 
 /**
@@ -23,7 +24,7 @@ public abstract class AuthScheme {
      *
      * @param name the cookie's name, e.g. {@code ZM_AUTH_TOKEN}; not null
      * @return an immutable scheme
-     * @throws NullPointerException if {@code name} is null
+     * @throws InvalidConfigurationException if {@code name} is null
      */
     public static AuthScheme cookie(String name) {
         return new CookieScheme(name);
@@ -75,7 +76,7 @@ public abstract class AuthScheme {
         private final String name;
 
         CookieScheme(String name) {
-            this.name = Objects.requireNonNull(name, "name");
+            this.name = Checks.settingNotNull("cookie name", name);
         }
 
         // The 401 resend starts from the rejected request, which already carries the old pair:

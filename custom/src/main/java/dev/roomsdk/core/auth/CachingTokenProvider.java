@@ -1,5 +1,7 @@
 package dev.roomsdk.core.auth;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.core.error.RoomSdkServiceException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -95,7 +97,7 @@ public final class CachingTokenProvider implements TokenProvider {
      *
      * @param source where new tokens come from; not null
      * @return a new builder with the defaults
-     * @throws NullPointerException if {@code source} is null
+     * @throws InvalidConfigurationException if {@code source} is null
      */
     public static Builder builder(TokenSource source) {
         return new Builder(source);
@@ -239,7 +241,10 @@ public final class CachingTokenProvider implements TokenProvider {
     private AccessToken fetchAndStore(AccessToken old) {
         AccessToken fresh;
         try {
-            fresh = Objects.requireNonNull(source.fetch(), "token source returned null");
+            fresh = source.fetch();
+            if (fresh == null) {
+                throw new TokenRefreshException("the token source returned null instead of a token", 0, null);
+            }
         } catch (RuntimeException e) {
             remember(e, old);
             throw e;
@@ -383,7 +388,7 @@ public final class CachingTokenProvider implements TokenProvider {
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
         private Builder(TokenSource source) {
-            this.source = Objects.requireNonNull(source, "source");
+            this.source = Checks.settingNotNull("source", source);
         }
 
         /**
@@ -391,10 +396,10 @@ public final class CachingTokenProvider implements TokenProvider {
          *
          * @param margin not null or negative
          * @return this builder
-         * @throws IllegalArgumentException if {@code margin} is negative
+         * @throws InvalidConfigurationException if {@code margin} is null or negative
          */
         public Builder refreshMargin(Duration margin) {
-            this.refreshMargin = nonNegative("refreshMargin", margin);
+            this.refreshMargin = Checks.notNegativeSetting("refreshMargin", margin);
             return this;
         }
 
@@ -403,10 +408,10 @@ public final class CachingTokenProvider implements TokenProvider {
          *
          * @param timeout not null or negative
          * @return this builder
-         * @throws IllegalArgumentException if {@code timeout} is negative
+         * @throws InvalidConfigurationException if {@code timeout} is null or negative
          */
         public Builder waitTimeout(Duration timeout) {
-            this.waitTimeout = nonNegative("waitTimeout", timeout);
+            this.waitTimeout = Checks.notNegativeSetting("waitTimeout", timeout);
             return this;
         }
 
@@ -418,11 +423,11 @@ public final class CachingTokenProvider implements TokenProvider {
          * @param first the first wait; not null or negative
          * @param max the longest wait; not null or negative
          * @return this builder
-         * @throws IllegalArgumentException if either is negative
+         * @throws InvalidConfigurationException if either is null or negative
          */
         public Builder retryDelays(Duration first, Duration max) {
-            this.firstRetryDelay = nonNegative("first retry delay", first);
-            this.maxRetryDelay = nonNegative("max retry delay", max);
+            this.firstRetryDelay = Checks.notNegativeSetting("first retry delay", first);
+            this.maxRetryDelay = Checks.notNegativeSetting("max retry delay", max);
             return this;
         }
 
@@ -431,9 +436,10 @@ public final class CachingTokenProvider implements TokenProvider {
          *
          * @param clock not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code clock} is null
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Checks.settingNotNull("clock", clock);
             return this;
         }
 
@@ -460,9 +466,10 @@ public final class CachingTokenProvider implements TokenProvider {
          *
          * @param executor runs the renewal tasks; not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code executor} is null
          */
         public Builder backgroundRefresh(Executor executor) {
-            this.background = Objects.requireNonNull(executor, "executor");
+            this.background = Checks.settingNotNull("backgroundRefresh executor", executor);
             return this;
         }
 
@@ -480,14 +487,6 @@ public final class CachingTokenProvider implements TokenProvider {
          */
         public CachingTokenProvider build() {
             return new CachingTokenProvider(this);
-        }
-
-        private static Duration nonNegative(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative, got " + d);
-            }
-            return d;
         }
     }
 }

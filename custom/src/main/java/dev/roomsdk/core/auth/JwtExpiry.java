@@ -52,7 +52,7 @@ public final class JwtExpiry {
      * @param jwt the token text; not null or empty
      * @return {@code jwt} as an {@link AccessToken} expiring at its {@code exp} claim, or
      *         non-expiring when it has none
-     * @throws IllegalArgumentException if {@code jwt} is null or empty
+     * @throws dev.roomsdk.core.error.InvalidConfigurationException if {@code jwt} is null or empty
      */
     public static AccessToken token(String jwt) {
         return of(jwt).map(exp -> AccessToken.of(jwt, exp)).orElseGet(() -> AccessToken.of(jwt));

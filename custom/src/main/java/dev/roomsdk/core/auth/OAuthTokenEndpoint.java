@@ -3,6 +3,8 @@ package dev.roomsdk.core.auth;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import dev.roomsdk.core.error.RetryAfter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -80,7 +81,7 @@ public final class OAuthTokenEndpoint {
      * @param clientSecret the OAuth client secret; not null, never logged or put in a message
      * @param http the client to send with; its call timeout bounds each attempt; not null
      * @param clock what {@code expires_in} is counted from; not null
-     * @throws NullPointerException if any argument is null
+     * @throws InvalidConfigurationException if any argument is null
      */
     public OAuthTokenEndpoint(HttpUrl url, String clientId, String clientSecret, OkHttpClient http, Clock clock) {
         this(url, clientId, clientSecret, http, clock, d -> Thread.sleep(d.toMillis()), DEFAULT_MAX_ATTEMPTS, DEFAULT_BUDGET);
@@ -88,18 +89,18 @@ public final class OAuthTokenEndpoint {
 
     OAuthTokenEndpoint(HttpUrl url, String clientId, String clientSecret, OkHttpClient http, Clock clock,
                        Sleeper sleeper, int maxAttempts, Duration budget) {
-        this.url = Objects.requireNonNull(url, "url");
-        this.basicAuth = Credentials.basic(Objects.requireNonNull(clientId, "clientId"),
-                Objects.requireNonNull(clientSecret, "clientSecret"));
+        this.url = Checks.settingNotNull("url", url);
+        this.basicAuth = Credentials.basic(Checks.settingNotNull("clientId", clientId),
+                Checks.settingNotNull("clientSecret", clientSecret));
         this.clientSecret = clientSecret;
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.http = Checks.settingNotNull("http", http);
+        this.clock = Checks.settingNotNull("clock", clock);
+        this.sleeper = Checks.settingNotNull("sleeper", sleeper);
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+            throw Checks.invalidSetting("maxAttempts", "must be at least 1, got " + maxAttempts);
         }
         this.maxAttempts = maxAttempts;
-        this.budget = Objects.requireNonNull(budget, "budget");
+        this.budget = Checks.settingNotNull("budget", budget);
     }
 
     /** What a successful answer held. {@code refreshToken} is null when the server sent none. Immutable. */
@@ -128,10 +129,11 @@ public final class OAuthTokenEndpoint {
      * @param secrets values besides the client secret that must never reach a message (e.g. a refresh token)
      * @return the grant; never null
      * @throws TokenRefreshException when no grant could be had; its status is the last answer's, or 0
+     * @throws dev.roomsdk.core.error.InvalidRequestException if {@code form} is null (nothing is sent)
      */
     public Grant request(Map<String, String> form, String... secrets) {
         FormBody.Builder body = new FormBody.Builder();
-        form.forEach(body::add);
+        Checks.argumentNotNull(null, "form", form).forEach(body::add);
         Request request = new Request.Builder().url(url).header("Authorization", basicAuth)
                 .header("Accept", "application/json").post(body.build()).build();
         List<String> hidden = new ArrayList<>(List.of(secrets));

@@ -1,7 +1,8 @@
 package dev.roomsdk.core.auth;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import java.io.IOException;
-import java.util.Objects;
 import okhttp3.Authenticator;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -28,11 +29,11 @@ public final class TokenAuthenticator implements Authenticator {
      *
      * @param tokens the provider the {@link AuthInterceptor} of the same client uses; not null
      * @param scheme where the credential goes on the request; not null
-     * @throws NullPointerException if either is null
+     * @throws InvalidConfigurationException if either is null
      */
     public TokenAuthenticator(TokenProvider tokens, AuthScheme scheme) {
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.scheme = Objects.requireNonNull(scheme, "scheme");
+        this.tokens = Checks.settingNotNull("tokens", tokens);
+        this.scheme = Checks.settingNotNull("scheme", scheme);
     }
 
     /**

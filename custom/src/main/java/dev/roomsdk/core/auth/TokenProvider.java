@@ -29,7 +29,7 @@ public interface TokenProvider {
      *
      * @param token the credential; not null or empty
      * @return a thread-safe provider that does no I/O
-     * @throws IllegalArgumentException if {@code token} is null or empty
+     * @throws dev.roomsdk.core.error.InvalidConfigurationException if {@code token} is null or empty
      */
     static TokenProvider of(String token) {
         AccessToken fixed = AccessToken.of(token);

@@ -1,16 +1,17 @@
 package dev.roomsdk.core.config;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Reads an entry point's configuration from environment variables, for the builders'
  * {@code fromEnv()} methods. An empty variable counts as unset. Failures are
- * {@link IllegalStateException}s that name the variable and what it is for, and never quote a
- * value, so a secret in the environment never reaches a message or a log.
+ * {@link InvalidConfigurationException}s that name the variable and what it is for, and never
+ * quote a secret, so a secret in the environment never reaches a message or a log.
  */
 public final class EnvironmentVariables {
 
@@ -28,9 +29,10 @@ public final class EnvironmentVariables {
      * @param env the variables to read
      * @param api the entry point, named in failure messages
      * @return a reader over {@code env}
+     * @throws InvalidConfigurationException if {@code env} or {@code api} is null
      */
     public static EnvironmentVariables of(Map<String, String> env, String api) {
-        return new EnvironmentVariables(Objects.requireNonNull(env, "env"), Objects.requireNonNull(api, "api"));
+        return new EnvironmentVariables(Checks.settingNotNull("env", env), Checks.settingNotNull("api", api));
     }
 
     /**
@@ -49,7 +51,7 @@ public final class EnvironmentVariables {
      *
      * @param what what the variables are, for the message (e.g. "the Videsk api-token")
      * @param names the variables that must be set
-     * @throws IllegalStateException naming the missing variables
+     * @throws InvalidConfigurationException naming the missing variables
      */
     public void requireAll(String what, String... names) {
         List<String> missing = new ArrayList<>();
@@ -59,7 +61,7 @@ public final class EnvironmentVariables {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(api + ".builder().fromEnv(): " + String.join(", ", missing)
+            throw new InvalidConfigurationException(api + ".builder().fromEnv(): " + String.join(", ", missing)
                     + (missing.size() == 1 ? " is" : " are") + " not set (" + what + ")");
         }
     }
@@ -70,7 +72,7 @@ public final class EnvironmentVariables {
      * @param name the variable
      * @param what what it is, for the message
      * @return its value
-     * @throws IllegalStateException naming {@code name} when it is unset or empty
+     * @throws InvalidConfigurationException naming {@code name} when it is unset or empty
      */
     public String required(String name, String what) {
         requireAll(what, name);
@@ -79,16 +81,17 @@ public final class EnvironmentVariables {
 
     /**
      * Applies {@code use} to the value of {@code name} when it is set; a failure of {@code use}
-     * (an {@link IllegalArgumentException}, such as a malformed URL) becomes an
-     * {@link IllegalStateException} naming the variable and, unless {@code secret}, the
-     * reason, never the value when {@code secret}.
+     * (an {@link InvalidConfigurationException} from a builder method, such as a malformed URL,
+     * or an {@link IllegalArgumentException} from a parser such as {@code UUID.fromString})
+     * becomes an {@link InvalidConfigurationException} naming the variable and, unless
+     * {@code secret}, the reason, never the value when {@code secret}.
      *
      * @param name the variable
      * @param secret whether the value is a credential, whose reason is not shown
      * @param use what to do with the value
      * @param <T> what {@code use} returns
      * @return what {@code use} returned, or null when the variable is unset
-     * @throws IllegalStateException when {@code use} refuses the value
+     * @throws InvalidConfigurationException when {@code use} refuses the value
      */
     public <T> T apply(String name, boolean secret, Function<String, T> use) {
         String value = optional(name);
@@ -97,8 +100,8 @@ public final class EnvironmentVariables {
         }
         try {
             return use.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(api + ".builder().fromEnv(): " + name + " is not usable"
+        } catch (InvalidConfigurationException | IllegalArgumentException e) {
+            throw new InvalidConfigurationException(api + ".builder().fromEnv(): " + name + " is not usable"
                     + (secret ? " (its value is not shown)" : ": " + e.getMessage()));
         }
     }

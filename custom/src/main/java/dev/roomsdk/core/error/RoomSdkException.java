@@ -1,8 +1,9 @@
 package dev.roomsdk.core.error;
 
 /**
- * Root of every exception the SDK throws for a failed call. Unchecked. Messages never
- * contain credentials.
+ * Root of every exception the SDK throws: for a failed call, and for a client or setting
+ * configured with a value it cannot use ({@link InvalidConfigurationException}). Unchecked.
+ * Messages never contain credentials.
  */
 public class RoomSdkException extends RuntimeException {
 

@@ -1,5 +1,7 @@
 package dev.roomsdk.core.http;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import okhttp3.HttpUrl;
 
 /** Checks a caller's base URL before any request, so a typo fails at build time with its cause. */
@@ -14,12 +16,26 @@ public final class BaseUrls {
      * @param field what the message calls the setting, e.g. {@code baseUrl}
      * @param value the URL to check; may be null (which fails)
      * @return {@code value} without a trailing slash
-     * @throws IllegalArgumentException naming {@code field} unless {@code value} is an absolute http(s) URL
+     * @throws InvalidConfigurationException naming {@code field} unless {@code value} is an absolute http(s) URL
      */
     public static String require(String field, String value) {
-        if (value == null || HttpUrl.parse(value) == null) {
-            throw new IllegalArgumentException(field + " must be an absolute http or https URL, got " + value);
-        }
+        parse(field, value);
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    /**
+     * Parses a base URL as it is.
+     *
+     * @param field what the message calls the setting, e.g. {@code baseUrl}
+     * @param value the URL to parse; may be null (which fails)
+     * @return the parsed URL
+     * @throws InvalidConfigurationException naming {@code field} unless {@code value} is an absolute http(s) URL
+     */
+    public static HttpUrl parse(String field, String value) {
+        HttpUrl url = value == null ? null : HttpUrl.parse(value);
+        if (url == null) {
+            throw Checks.invalidSetting(field, "must be an absolute http or https URL, got " + value);
+        }
+        return url;
     }
 }

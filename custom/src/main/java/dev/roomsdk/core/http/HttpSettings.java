@@ -1,7 +1,8 @@
 package dev.roomsdk.core.http;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import java.time.Duration;
-import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
@@ -104,9 +105,10 @@ public final class HttpSettings {
          *
          * @param policy not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code policy} is null
          */
         public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            this.retryPolicy = Checks.settingNotNull("retryPolicy", policy);
             return this;
         }
 
@@ -115,10 +117,10 @@ public final class HttpSettings {
          *
          * @param timeout positive; not null
          * @return this builder
-         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         * @throws InvalidConfigurationException if {@code timeout} is null, zero or negative
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Durations.positive("connectTimeout", timeout);
+            this.connectTimeout = Checks.positiveSetting("connectTimeout", timeout);
             return this;
         }
 
@@ -127,10 +129,10 @@ public final class HttpSettings {
          *
          * @param timeout positive; not null
          * @return this builder
-         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         * @throws InvalidConfigurationException if {@code timeout} is null, zero or negative
          */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = Durations.positive("readTimeout", timeout);
+            this.readTimeout = Checks.positiveSetting("readTimeout", timeout);
             return this;
         }
 
@@ -139,10 +141,10 @@ public final class HttpSettings {
          *
          * @param timeout positive; not null
          * @return this builder
-         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         * @throws InvalidConfigurationException if {@code timeout} is null, zero or negative
          */
         public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = Durations.positive("writeTimeout", timeout);
+            this.writeTimeout = Checks.positiveSetting("writeTimeout", timeout);
             return this;
         }
 
@@ -151,10 +153,10 @@ public final class HttpSettings {
          *
          * @param timeout zero or positive; not null
          * @return this builder
-         * @throws IllegalArgumentException if {@code timeout} is negative
+         * @throws InvalidConfigurationException if {@code timeout} is null or negative
          */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = Durations.notNegative("callTimeout", timeout);
+            this.callTimeout = Checks.notNegativeSetting("callTimeout", timeout);
             return this;
         }
 
@@ -163,9 +165,10 @@ public final class HttpSettings {
          *
          * @param client the client the SDK's clients derive from; not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code client} is null
          */
         public Builder baseClient(OkHttpClient client) {
-            this.baseClient = Objects.requireNonNull(client, "baseClient");
+            this.baseClient = Checks.settingNotNull("baseClient", client);
             return this;
         }
 

@@ -1,7 +1,8 @@
 package dev.roomsdk.core.http;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -110,9 +111,10 @@ public final class RequestOptions {
          *
          * @param policy not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code policy} is null
          */
         public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            this.retryPolicy = Checks.settingNotNull("retryPolicy", policy);
             return this;
         }
 
@@ -121,10 +123,10 @@ public final class RequestOptions {
          *
          * @param timeout positive; not null
          * @return this builder
-         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         * @throws InvalidConfigurationException if {@code timeout} is null, zero or negative
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Durations.positive("connectTimeout", timeout);
+            this.connectTimeout = Checks.positiveSetting("connectTimeout", timeout);
             return this;
         }
 
@@ -133,10 +135,10 @@ public final class RequestOptions {
          *
          * @param timeout positive; not null
          * @return this builder
-         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         * @throws InvalidConfigurationException if {@code timeout} is null, zero or negative
          */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = Durations.positive("readTimeout", timeout);
+            this.readTimeout = Checks.positiveSetting("readTimeout", timeout);
             return this;
         }
 
@@ -145,10 +147,10 @@ public final class RequestOptions {
          *
          * @param timeout positive; not null
          * @return this builder
-         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         * @throws InvalidConfigurationException if {@code timeout} is null, zero or negative
          */
         public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = Durations.positive("writeTimeout", timeout);
+            this.writeTimeout = Checks.positiveSetting("writeTimeout", timeout);
             return this;
         }
 
@@ -157,10 +159,10 @@ public final class RequestOptions {
          *
          * @param timeout zero or positive; not null
          * @return this builder
-         * @throws IllegalArgumentException if {@code timeout} is negative
+         * @throws InvalidConfigurationException if {@code timeout} is null or negative
          */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = Durations.notNegative("callTimeout", timeout);
+            this.callTimeout = Checks.notNegativeSetting("callTimeout", timeout);
             return this;
         }
 

@@ -1,8 +1,9 @@
 package dev.roomsdk.core.http;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -126,11 +127,11 @@ public final class RetryPolicy {
          *
          * @param maxAttempts at least 1
          * @return this builder
-         * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+         * @throws InvalidConfigurationException if {@code maxAttempts} is less than 1
          */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+                throw Checks.invalidSetting("maxAttempts", "must be at least 1, got " + maxAttempts);
             }
             this.maxAttempts = maxAttempts;
             return this;
@@ -141,14 +142,10 @@ public final class RetryPolicy {
          *
          * @param baseDelay not null or negative
          * @return this builder
-         * @throws IllegalArgumentException if {@code baseDelay} is negative
+         * @throws InvalidConfigurationException if {@code baseDelay} is null or negative
          */
         public Builder baseDelay(Duration baseDelay) {
-            Objects.requireNonNull(baseDelay, "baseDelay");
-            if (baseDelay.isNegative()) {
-                throw new IllegalArgumentException("baseDelay must not be negative, got " + baseDelay);
-            }
-            this.baseDelay = baseDelay;
+            this.baseDelay = Checks.notNegativeSetting("baseDelay", baseDelay);
             return this;
         }
 
@@ -157,14 +154,10 @@ public final class RetryPolicy {
          *
          * @param maxDelay not null or negative
          * @return this builder
-         * @throws IllegalArgumentException if {@code maxDelay} is negative
+         * @throws InvalidConfigurationException if {@code maxDelay} is null or negative
          */
         public Builder maxDelay(Duration maxDelay) {
-            Objects.requireNonNull(maxDelay, "maxDelay");
-            if (maxDelay.isNegative()) {
-                throw new IllegalArgumentException("maxDelay must not be negative, got " + maxDelay);
-            }
-            this.maxDelay = maxDelay;
+            this.maxDelay = Checks.notNegativeSetting("maxDelay", maxDelay);
             return this;
         }
 
@@ -173,8 +166,14 @@ public final class RetryPolicy {
          *
          * @param statuses not null, copied; empty to retry only connection failures and timeouts
          * @return this builder
+         * @throws InvalidConfigurationException if {@code statuses} is null or holds null
          */
         public Builder retryableStatuses(Set<Integer> statuses) {
+            for (Integer status : Checks.settingNotNull("retryableStatuses", statuses)) {
+                if (status == null) {
+                    throw Checks.invalidSetting("retryableStatuses", "must not hold null");
+                }
+            }
             this.retryableStatuses = Set.copyOf(statuses);
             return this;
         }
@@ -184,9 +183,10 @@ public final class RetryPolicy {
          *
          * @param sleeper not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code sleeper} is null
          */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            this.sleeper = Checks.settingNotNull("sleeper", sleeper);
             return this;
         }
 
@@ -195,9 +195,10 @@ public final class RetryPolicy {
          *
          * @param clock not null
          * @return this builder
+         * @throws InvalidConfigurationException if {@code clock} is null
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Checks.settingNotNull("clock", clock);
             return this;
         }
 

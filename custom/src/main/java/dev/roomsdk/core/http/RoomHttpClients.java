@@ -4,6 +4,8 @@ import dev.roomsdk.core.auth.AuthInterceptor;
 import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.TokenAuthenticator;
 import dev.roomsdk.core.auth.TokenProvider;
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -31,8 +33,10 @@ public final class RoomHttpClients {
      * @param tokens where credentials come from; null for none
      * @param scheme where the credential goes on a request; not null when {@code tokens} is not
      * @return a new client; release it with {@link #close}
+     * @throws InvalidConfigurationException if {@code settings} is null, or {@code scheme} is while {@code tokens} is not
      */
     public static OkHttpClient create(String api, HttpSettings settings, TokenProvider tokens, AuthScheme scheme) {
+        Checks.settingNotNull("settings", settings);
         OkHttpClient.Builder b = settings.baseClient() == null ? new OkHttpClient.Builder() : settings.baseClient().newBuilder();
         ConnectionPool pool = settings.baseClient() == null ? new ConnectionPool() : settings.baseClient().connectionPool();
         b.connectionPool(pool);

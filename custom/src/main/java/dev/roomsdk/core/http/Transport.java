@@ -2,7 +2,7 @@ package dev.roomsdk.core.http;
 
 import dev.roomsdk.core.auth.AuthScheme;
 import dev.roomsdk.core.auth.TokenProvider;
-import java.util.Objects;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 import okhttp3.OkHttpClient;
 
 /**
@@ -33,10 +33,9 @@ public final class Transport implements AutoCloseable {
      * @param tokens where credentials come from; null for none
      * @param scheme where the credential goes on a request; not null when {@code tokens} is not
      * @return a transport that {@link #close()} releases
-     * @throws NullPointerException if {@code settings} is null
+     * @throws InvalidConfigurationException if {@code settings} is null
      */
     public static Transport create(String api, HttpSettings settings, TokenProvider tokens, AuthScheme scheme) {
-        Objects.requireNonNull(settings, "settings");
         return new Transport(RoomHttpClients.create(api, settings, tokens, scheme), settings, true,
                 UserAgentInterceptor.of(api));
     }

@@ -1,6 +1,7 @@
 package dev.roomsdk.core.operation;
 
-import java.util.Objects;
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidConfigurationException;
 
 /**
  * The one version of an API's contract a client speaks, for APIs with several contract
@@ -15,9 +16,9 @@ public final class ContractVersion {
     private final String howToChoose;
 
     private ContractVersion(String api, String version, String howToChoose) {
-        this.api = Objects.requireNonNull(api, "api");
-        this.version = Objects.requireNonNull(version, "version");
-        this.howToChoose = Objects.requireNonNull(howToChoose, "howToChoose");
+        this.api = Checks.settingNotNull("api", api);
+        this.version = Checks.settingNotNull("version", version);
+        this.howToChoose = Checks.settingNotNull("howToChoose", howToChoose);
     }
 
     /**
@@ -29,7 +30,7 @@ public final class ContractVersion {
      * @param version the contract version the client speaks, e.g. {@code 1.6}; not null
      * @param howToChoose how to build a client of another version; not null
      * @return the version
-     * @throws NullPointerException if any argument is null
+     * @throws InvalidConfigurationException if any argument is null
      */
     public static ContractVersion of(String api, String version, String howToChoose) {
         return new ContractVersion(api, version, howToChoose);

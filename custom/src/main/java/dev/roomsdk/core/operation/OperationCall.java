@@ -1,5 +1,6 @@
 package dev.roomsdk.core.operation;
 
+import dev.roomsdk.core.error.Checks;
 import dev.roomsdk.core.transfer.ProgressListener;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -53,9 +54,10 @@ public abstract class OperationCall<T> {
      * Progress of a transfer's body (upload or download).
      *
      * @param listener told as bytes go; not null
+     * @throws dev.roomsdk.core.error.InvalidRequestException if {@code listener} is null
      */
     protected final void progressListener(ProgressListener listener) {
-        this.progress = Objects.requireNonNull(listener, "listener");
+        this.progress = Checks.argumentNotNull(operation.toString(), "progress", listener);
     }
 
     /**

@@ -1,15 +1,18 @@
 package dev.roomsdk.core.operation;
 
 import com.google.gson.Gson;
+import dev.roomsdk.core.error.Checks;
 import dev.roomsdk.core.error.ErrorMapper;
+import dev.roomsdk.core.error.InvalidConfigurationException;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.RoomSdkException;
+import dev.roomsdk.core.http.BaseUrls;
 import dev.roomsdk.core.http.RequestOptions;
 import dev.roomsdk.core.http.Transport;
 import dev.roomsdk.core.transfer.ProgressListener;
 import dev.roomsdk.core.transfer.Transfers;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -71,7 +74,8 @@ public final class OperationRuntime {
      * @param clientDefaults values by {@code x-sdk-client-default} key; not null, copied
      * @param missingCredentials null when the client has credentials, else how to get some
      * @return a thread-safe runtime
-     * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
+     * @throws InvalidConfigurationException if {@code baseUrl} is not an absolute http(s) URL, or
+     *         {@code transport}, {@code gson} or {@code clientDefaults} is null
      */
     public static OperationRuntime create(Transport transport, String baseUrl, Gson gson,
                                           Map<String, Object> clientDefaults, String missingCredentials) {
@@ -91,18 +95,16 @@ public final class OperationRuntime {
      * @param missingCredentials null when the client has credentials, else how to get some
      * @param speaks the contract version the client speaks; null for no check
      * @return a thread-safe runtime
-     * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
+     * @throws InvalidConfigurationException if {@code baseUrl} is not an absolute http(s) URL, or
+     *         {@code transport}, {@code gson} or {@code clientDefaults} is null
      */
     public static OperationRuntime create(Transport transport, String baseUrl, Gson gson,
                                           Map<String, Object> clientDefaults, String missingCredentials,
                                           ContractVersion speaks) {
-        Objects.requireNonNull(transport, "transport");
-        HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
-        if (url == null) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http or https URL, got " + baseUrl);
-        }
-        return new OperationRuntime(transport.client(), transport.userAgent(), url, Objects.requireNonNull(gson, "gson"), null,
-                clientDefaults, missingCredentials, speaks);
+        Checks.settingNotNull("transport", transport);
+        HttpUrl url = BaseUrls.parse("baseUrl", baseUrl);
+        return new OperationRuntime(transport.client(), transport.userAgent(), url, Checks.settingNotNull("gson", gson), null,
+                Checks.settingNotNull("clientDefaults", clientDefaults), missingCredentials, speaks);
     }
 
     /**
@@ -112,9 +114,10 @@ public final class OperationRuntime {
      *
      * @param options the overrides; not null
      * @return a new runtime sharing this one's connection pool and dispatcher
+     * @throws InvalidRequestException if {@code options} is null
      */
     public OperationRuntime withOptions(RequestOptions options) {
-        Objects.requireNonNull(options, "options");
+        Checks.argumentNotNull(null, "options", options);
         OkHttpClient.Builder b = http.newBuilder();
         options.connectTimeout().ifPresent(d -> b.connectTimeout(d.toMillis(), TimeUnit.MILLISECONDS));
         options.readTimeout().ifPresent(d -> b.readTimeout(d.toMillis(), TimeUnit.MILLISECONDS));

@@ -1,9 +1,10 @@
 package dev.roomsdk.core.paging;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -79,13 +80,13 @@ public final class Page<T> {
      * @throws PageFetchException     when the fetch fails, the server repeats a continuation, or
      *                                this page ends a run of {@link Paged#MAX_EMPTY_PAGES_IN_A_ROW}
      *                                empty pages that each pointed further (nothing is sent then)
+     * @throws InvalidRequestException when this page was built with {@link #of} and is not part of a walk
      */
     public Page<T> nextPage() {
         if (!hasNextPage()) {
             throw new NoSuchElementException("page " + pageNumber + " is the last page");
         }
-        Objects.requireNonNull(cursor, "a page built with Page.of has no source to fetch from");
-        return cursor.fetch(nextContinuation, pageNumber + 1, emptyRun);
+        return cursor().fetch(nextContinuation, pageNumber + 1, emptyRun);
     }
 
     /**
@@ -98,15 +99,24 @@ public final class Page<T> {
      * @param executor runs the fetch; not null
      * @return a future of the next page
      * @throws NoSuchElementException when this is the last page (nothing is scheduled)
+     * @throws InvalidRequestException when {@code executor} is null, or this page was built with
+     *         {@link #of} and is not part of a walk (nothing is scheduled)
      * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the task
      */
     public CompletableFuture<Page<T>> nextPageAsync(Executor executor) {
-        Objects.requireNonNull(executor, "executor");
+        Checks.argumentNotNull(null, "executor", executor);
         if (!hasNextPage()) {
             throw new NoSuchElementException("page " + pageNumber + " is the last page");
         }
-        Objects.requireNonNull(cursor, "a page built with Page.of has no source to fetch from");
-        return cursor.fetchAsync(nextContinuation, pageNumber + 1, emptyRun, executor);
+        return cursor().fetchAsync(nextContinuation, pageNumber + 1, emptyRun, executor);
+    }
+
+    private PageCursor<T> cursor() {
+        if (cursor == null) {
+            throw Checks.invalidArgument(null, "page", "was built with Page.of and is part of no walk, so it has no source "
+                    + "to fetch the next page from (take pages from a Paged)");
+        }
+        return cursor;
     }
 
     /**

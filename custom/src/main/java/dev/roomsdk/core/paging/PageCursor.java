@@ -1,8 +1,8 @@
 package dev.roomsdk.core.paging;
 
+import dev.roomsdk.core.error.Checks;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -71,7 +71,7 @@ final class PageCursor<T> {
      * is sent if the future is already done (cancelled) when the task starts.
      */
     CompletableFuture<Page<T>> fetchAsync(String continuation, int pageNumber, int emptyBefore, Executor executor) {
-        Objects.requireNonNull(executor, "executor");
+        Checks.argumentNotNull(null, "executor", executor);
         CompletableFuture<Page<T>> future = new CompletableFuture<>();
         executor.execute(() -> {
             if (future.isDone()) {

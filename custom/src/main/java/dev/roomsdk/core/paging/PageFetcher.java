@@ -21,12 +21,13 @@ public interface PageFetcher<T> {
     Page<T> fetch(String continuation, int pageSize);
 
     /**
-     * Checks a caller-supplied continuation before any request, failing with
-     * {@link IllegalArgumentException} naming the rule when it cannot be one of this API's.
-     * The default accepts any non-empty value (opaque cursors).
+     * Checks a caller-supplied continuation before any request, failing with an
+     * {@link dev.roomsdk.core.error.InvalidRequestException} whose violation names
+     * {@code continuation} and the rule (without quoting the value) when it cannot be one of
+     * this API's. The default accepts any non-empty value (opaque cursors).
      *
      * @param continuation the value a caller passed to resume from; not empty
-     * @throws IllegalArgumentException when it cannot be one of this API's continuations
+     * @throws dev.roomsdk.core.error.InvalidRequestException when it cannot be one of this API's continuations
      */
     default void checkContinuation(String continuation) {
     }

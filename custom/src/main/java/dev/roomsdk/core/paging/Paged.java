@@ -1,8 +1,9 @@
 package dev.roomsdk.core.paging;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -58,12 +59,12 @@ public final class Paged<T> implements Iterable<T> {
      * @param fetcher fetches one page; not null
      * @param pageSize items per page, at least 1
      * @return a listing starting at the first page
-     * @throws IllegalArgumentException if {@code pageSize} is less than 1
+     * @throws InvalidRequestException if {@code fetcher} is null or {@code pageSize} is less than 1
      */
     public static <T> Paged<T> of(PageFetcher<T> fetcher, int pageSize) {
-        Objects.requireNonNull(fetcher, "fetcher");
+        Checks.argumentNotNull(null, "fetcher", fetcher);
         if (pageSize < 1) {
-            throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
+            throw Checks.invalidArgument(null, "pageSize", "must be at least 1, got " + pageSize);
         }
         return new Paged<>(fetcher, pageSize, null);
     }
@@ -73,13 +74,11 @@ public final class Paged<T> implements Iterable<T> {
      *
      * @param continuation the saved continuation; not null or empty
      * @return a listing whose first page is the one {@code continuation} points at
-     * @throws IllegalArgumentException if {@code continuation} is null, empty, or not one of this API's
+     * @throws InvalidRequestException if {@code continuation} is null, empty, or not one of this API's
+     *         (nothing is sent)
      */
     public Paged<T> resumeFrom(String continuation) {
-        if (continuation == null || continuation.isEmpty()) {
-            throw new IllegalArgumentException("continuation must not be null or empty");
-        }
-        fetcher.checkContinuation(continuation);
+        fetcher.checkContinuation(Checks.argumentNotEmpty(null, "continuation", continuation));
         return new Paged<>(fetcher, pageSize, continuation);
     }
 
@@ -106,6 +105,7 @@ public final class Paged<T> implements Iterable<T> {
      *
      * @param executor runs the fetch; not null
      * @return a future of the first page
+     * @throws InvalidRequestException if {@code executor} is null (nothing is sent)
      * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the task
      */
     public CompletableFuture<Page<T>> firstPageAsync(Executor executor) {
@@ -125,7 +125,8 @@ public final class Paged<T> implements Iterable<T> {
      *
      * @param continuation a value saved from {@link Page#nextContinuation()}; not null or empty
      * @return the pages, starting at the one {@code continuation} points at
-     * @throws IllegalArgumentException if {@code continuation} is null, empty, or not one of this API's
+     * @throws InvalidRequestException if {@code continuation} is null, empty, or not one of this API's
+     *         (nothing is sent)
      */
     public Iterable<Page<T>> pagesFrom(String continuation) {
         return resumeFrom(continuation).pages();

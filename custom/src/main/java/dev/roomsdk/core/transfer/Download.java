@@ -1,6 +1,8 @@
 package dev.roomsdk.core.transfer;
 
+import dev.roomsdk.core.error.Checks;
 import dev.roomsdk.core.error.ErrorMapper;
+import dev.roomsdk.core.error.InvalidRequestException;
 import dev.roomsdk.core.error.RoomSdkIoException;
 import dev.roomsdk.core.error.RoomSdkTimeoutException;
 import java.io.BufferedOutputStream;
@@ -18,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -59,10 +60,11 @@ public final class Download implements AutoCloseable {
      *
      * @param response the response whose body is the download; not null, must have a body
      * @param progress told as the body is read; null for none
+     * @throws InvalidRequestException if {@code response} is null or has no body
      */
     public Download(Response response, ProgressListener progress) {
-        this.response = Objects.requireNonNull(response, "response");
-        this.body = Objects.requireNonNull(response.body(), "response has no body");
+        this.response = Checks.argumentNotNull(null, "response", response);
+        this.body = Checks.argumentNotNull(null, "response body", response.body());
         this.progress = progress == null ? ProgressListener.NONE : progress;
     }
 
@@ -100,10 +102,10 @@ public final class Download implements AutoCloseable {
      * @throws RoomSdkTimeoutException  when the body stalls past the read timeout or the call's
      *                                  whole-call timeout runs out while it is read
      * @throws RoomSdkIoException       when the body fails otherwise (reset, cut short)
-     * @throws IllegalStateException    when this download was already read
+     * @throws InvalidRequestException  when {@code out} is null, or this download was already read
      */
     public long writeTo(OutputStream out) throws IOException {
-        Objects.requireNonNull(out, "out");
+        Checks.argumentNotNull(null, "out", out);
         try (BodyStream in = claim()) {
             // whole okio segments from the body to the caller's stream: no byte-array hop, one progress report per chunk
             okio.Buffer chunk = new okio.Buffer();
@@ -125,12 +127,12 @@ public final class Download implements AutoCloseable {
      *
      * @param target the file to write; not null; its directory must exist
      * @return the number of bytes saved
-     * @throws IllegalArgumentException when {@code target} names no file (e.g. a root)
+     * @throws InvalidRequestException when {@code target} is null or names no file (e.g. a root), or
+     *                                 this download was already read; nothing is written then
      * @throws IOException             only when the file system fails (directory missing or
      *                                 not writable, disk full, the move refused)
      * @throws RoomSdkTimeoutException when the body times out while it is read
      * @throws RoomSdkIoException      when the body fails otherwise
-     * @throws IllegalStateException   when this download was already read
      */
     public long saveTo(Path target) throws IOException {
         return saveTo(target, NEW_FILE);
@@ -138,11 +140,10 @@ public final class Download implements AutoCloseable {
 
     /** {@link #saveTo(Path)} creating its temporary file through {@code opener} (tests watch the channel). */
     long saveTo(Path target, TempOpener opener) throws IOException {
-        Objects.requireNonNull(target, "target");
-        Path absolute = target.toAbsolutePath();
+        Path absolute = Checks.argumentNotNull(null, "target", target).toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || absolute.getFileName() == null) {
-            throw new IllegalArgumentException("target must name a file, got " + target);
+            throw Checks.invalidArgument(null, "target", "must name a file, not a root");
         }
         Set<PosixFilePermission> replaced = posixPermissions(absolute);
         Path temp = null;
@@ -202,7 +203,7 @@ public final class Download implements AutoCloseable {
      * {@code IOException}, so code that reads it should catch those.
      *
      * @return the body's stream; closing it releases the connection
-     * @throws IllegalStateException when this download was already read
+     * @throws InvalidRequestException when this download was already read
      */
     public InputStream inputStream() {
         return claim();
@@ -210,7 +211,7 @@ public final class Download implements AutoCloseable {
 
     private BodyStream claim() {
         if (used) {
-            throw new IllegalStateException("this download was already read; a response body can be read once");
+            throw Checks.invalidArgument(null, "download", "already read; a response body can be read once");
         }
         used = true;
         return new BodyStream(body.source());

@@ -1,11 +1,12 @@
 package dev.roomsdk.core.transfer;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -44,7 +45,7 @@ public abstract class TransferBody extends RequestBody {
      *
      * @param path a readable regular file; not null
      * @return the upload body
-     * @throws IllegalArgumentException if {@code path} is not a readable regular file
+     * @throws InvalidRequestException if {@code path} is null or not a readable regular file
      */
     public static TransferBody of(Path path) {
         String name = requireFile(path).getFileName().toString();
@@ -58,11 +59,11 @@ public abstract class TransferBody extends RequestBody {
      * @param fileName the name the upload is sent as; not null or empty
      * @param contentType a media type, e.g. {@code image/png}; not null
      * @return the upload body
-     * @throws IllegalArgumentException if {@code path} is not a readable regular file, or a
+     * @throws InvalidRequestException if {@code path} is null or not a readable regular file, or a
      *         name or type is missing or malformed
      */
     public static TransferBody of(Path path, String fileName, String contentType) {
-        return new FileBody(requireFile(path), requireName(fileName), media(contentType), ProgressListener.NONE);
+        return new FileBody(requireFile(path), requireName(fileName), media("contentType", contentType), ProgressListener.NONE);
     }
 
     /**
@@ -72,11 +73,11 @@ public abstract class TransferBody extends RequestBody {
      * @param fileName the name the upload is sent as; not null or empty
      * @param contentType a media type, e.g. {@code image/png}; not null
      * @return the upload body
-     * @throws IllegalArgumentException if a name or type is missing or malformed
+     * @throws InvalidRequestException if {@code bytes} is null, or a name or type is missing or malformed
      */
     public static TransferBody of(byte[] bytes, String fileName, String contentType) {
-        Objects.requireNonNull(bytes, "bytes");
-        return new BytesBody(bytes, requireName(fileName), media(contentType), ProgressListener.NONE);
+        Checks.argumentNotNull(null, "bytes", bytes);
+        return new BytesBody(bytes, requireName(fileName), media("contentType", contentType), ProgressListener.NONE);
     }
 
     /**
@@ -89,15 +90,15 @@ public abstract class TransferBody extends RequestBody {
      * @param fileName the name the upload is sent as; not null or empty
      * @param contentType a media type, e.g. {@code image/png}; not null
      * @return a one-shot upload body
-     * @throws IllegalArgumentException if {@code length} is less than -1, or a name or type is
-     *         missing or malformed
+     * @throws InvalidRequestException if {@code stream} is null, {@code length} is less than -1, or
+     *         a name or type is missing or malformed
      */
     public static TransferBody of(InputStream stream, long length, String fileName, String contentType) {
-        Objects.requireNonNull(stream, "stream");
+        Checks.argumentNotNull(null, "stream", stream);
         if (length < -1) {
-            throw new IllegalArgumentException("length must be -1 (unknown) or at least 0, got " + length);
+            throw Checks.invalidArgument(null, "length", "must be -1 (unknown) or at least 0, got " + length);
         }
-        return new StreamBody(stream, length, requireName(fileName), media(contentType), ProgressListener.NONE,
+        return new StreamBody(stream, length, requireName(fileName), media("contentType", contentType), ProgressListener.NONE,
                 new StreamState());
     }
 
@@ -106,6 +107,7 @@ public abstract class TransferBody extends RequestBody {
      *
      * @param listener told as bytes are written; not null
      * @return the copy; a one-shot stream body shares its stream with this one
+     * @throws InvalidRequestException if {@code listener} is null
      */
     public abstract TransferBody withProgress(ProgressListener listener);
 
@@ -117,9 +119,10 @@ public abstract class TransferBody extends RequestBody {
      * @param maxBytes the most bytes allowed
      * @param tooLarge makes the exception the upload fails with; not null
      * @return this body, or a limited wrapper of it
+     * @throws InvalidRequestException if {@code tooLarge} is null
      */
     public TransferBody limitedTo(long maxBytes, java.util.function.Supplier<IOException> tooLarge) {
-        Objects.requireNonNull(tooLarge, "tooLarge");
+        Checks.argumentNotNull(null, "tooLarge", tooLarge);
         try {
             if (contentLength() >= 0) {
                 return this;
@@ -166,28 +169,23 @@ public abstract class TransferBody extends RequestBody {
         reporter.finish();
     }
 
+    // the path is not shown: a caller's path can name a user or a customer
     private static Path requireFile(Path path) {
-        Objects.requireNonNull(path, "path");
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new IllegalArgumentException("path must be a readable regular file, got " + path);
+        if (!Files.isRegularFile(Checks.argumentNotNull(null, "path", path)) || !Files.isReadable(path)) {
+            throw Checks.invalidArgument(null, "path", "must be a readable regular file");
         }
         return path;
     }
 
     private static String requireName(String fileName) {
-        if (fileName == null || fileName.isEmpty()) {
-            throw new IllegalArgumentException("fileName must not be null or empty");
-        }
-        return fileName;
+        return Checks.argumentNotEmpty(null, "fileName", fileName);
     }
 
-    private static MediaType media(String contentType) {
-        if (contentType == null) {
-            throw new IllegalArgumentException("contentType must not be null");
-        }
-        MediaType type = MediaType.parse(contentType);
+    /** {@code contentType} parsed, else an error naming {@code field} without quoting the value. */
+    static MediaType media(String field, String contentType) {
+        MediaType type = MediaType.parse(Checks.argumentNotNull(null, field, contentType));
         if (type == null) {
-            throw new IllegalArgumentException("contentType must be a media type such as image/png, got '" + contentType + "'");
+            throw Checks.invalidArgument(null, field, "must be a media type such as image/png");
         }
         return type;
     }
@@ -224,7 +222,7 @@ public abstract class TransferBody extends RequestBody {
 
         @Override
         public TransferBody withProgress(ProgressListener listener) {
-            return new FileBody(path, fileName, contentType, Objects.requireNonNull(listener, "listener"));
+            return new FileBody(path, fileName, contentType, Checks.argumentNotNull(null, "listener", listener));
         }
 
         @Override
@@ -253,7 +251,7 @@ public abstract class TransferBody extends RequestBody {
 
         @Override
         public TransferBody withProgress(ProgressListener listener) {
-            return new BytesBody(bytes, fileName, contentType, Objects.requireNonNull(listener, "listener"));
+            return new BytesBody(bytes, fileName, contentType, Checks.argumentNotNull(null, "listener", listener));
         }
 
         @Override
@@ -332,7 +330,8 @@ public abstract class TransferBody extends RequestBody {
 
         @Override
         public TransferBody withProgress(ProgressListener listener) {
-            return new StreamBody(stream, length, fileName, contentType, Objects.requireNonNull(listener, "listener"), state);
+            return new StreamBody(stream, length, fileName, contentType, Checks.argumentNotNull(null, "listener", listener),
+                    state);
         }
 
         @Override

@@ -1,14 +1,13 @@
 package dev.roomsdk.core.transfer;
 
+import dev.roomsdk.core.error.Checks;
+import dev.roomsdk.core.error.InvalidRequestException;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Objects;
-import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okio.BufferedSink;
 
 /**
@@ -79,11 +78,11 @@ public final class Transfers {
      * @param body the upload; not null
      * @param contentType the media type to send, e.g. {@code application/octet-stream}
      * @return a body forwarding to {@code body}
-     * @throws IllegalArgumentException if {@code contentType} is not a media type
+     * @throws InvalidRequestException if {@code body} is null or {@code contentType} is not a media type
      */
     public static RequestBody sentAs(TransferBody body, String contentType) {
-        Objects.requireNonNull(body, "body");
-        return new Forwarding(body, MediaType.get(contentType));
+        Checks.argumentNotNull(null, "body", body);
+        return new Forwarding(body, TransferBody.media("contentType", contentType));
     }
 
     /**
@@ -98,13 +97,14 @@ public final class Transfers {
      * @param file the upload, or null for a form of text fields only
      * @param textFields other form fields, by name; not null
      * @return the multipart body
+     * @throws InvalidRequestException if {@code textFields} is null, or {@code fileField} is while {@code file} is not
      */
     public static RequestBody formData(String fileField, TransferBody file, Map<String, String> textFields) {
         MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM);
         if (file != null) {
-            b.addFormDataPart(fileField, file.fileName(), file);
+            b.addFormDataPart(Checks.argumentNotNull(null, "fileField", fileField), file.fileName(), file);
         }
-        textFields.forEach((name, value) -> {
+        Checks.argumentNotNull(null, "textFields", textFields).forEach((name, value) -> {
             if (value != null) {
                 b.addFormDataPart(name, null, RequestBody.create(value, PLAIN_TEXT));
             }
