@@ -42,6 +42,17 @@ class BaseUrlsTest {
     }
 
     @Test
+    void aUserNameOrPasswordInAUrlIsRefusedAndNeverShown() {
+        urlSettings().forEach((name, setting) -> {
+            String field = name.substring(name.indexOf(' ') + 1);
+            assertEquals(field + " must not hold a user name or password, got https://***@mail.example.com/",
+                    refusedSetting(() -> setting.accept("https://admin:s3cr3t-pw@mail.example.com/")), name);
+            assertEquals(field + " must be an absolute http or https URL, got ***@mail.example.com",
+                    refusedSetting(() -> setting.accept("admin:s3cr3t-pw@mail.example.com")), name);
+        });
+    }
+
+    @Test
     void aTrailingSlashIsDropped() {
         assertEquals("https://api.videsk.io", BaseUrls.require("baseUrl", "https://api.videsk.io/"));
         assertEquals("ftpUrl must be an absolute http or https URL, got ftp://x", refusedSetting(() -> BaseUrls.parse("ftpUrl", "ftp://x")));
