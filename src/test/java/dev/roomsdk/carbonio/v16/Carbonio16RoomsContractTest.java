@@ -172,6 +172,27 @@ class Carbonio16RoomsContractTest {
     }
 
     @Test
+    void insertRoomRefusesAMemberCountItsTypeDoesNotTakeBeforeAnyIo() {
+        try (Carbonio carbonio = Carbonio16Fixtures.client(server.baseUrl(), null)) {
+            InvalidRequestException pair = assertThrows(InvalidRequestException.class, () -> carbonio.v16().rooms()
+                    .insertRoom(new RoomCreationFields().type(RoomType.ONE_TO_ONE)
+                            .members(List.of(new Member().userId(BOB), new Member().userId(ADA)))).execute());
+            assertEquals(List.of("members: must have exactly 1 item when type is one_to_one, got 2"), pair.violations());
+            InvalidRequestException alone = assertThrows(InvalidRequestException.class, () -> carbonio.v16().rooms()
+                    .insertRoom(new RoomCreationFields().name("Solo").type(RoomType.GROUP)
+                            .members(List.of(new Member().userId(BOB)))).execute());
+            assertEquals(List.of("members: must have at least 2 items when type is group, got 1"), alone.violations());
+            // async too: the future fails with the same refusal, nothing sent
+            java.util.concurrent.CompletionException async = assertThrows(java.util.concurrent.CompletionException.class,
+                    () -> carbonio.v16().rooms().insertRoom(new RoomCreationFields().name("Call").type(RoomType.TEMPORARY)
+                            .members(List.of(new Member().userId(GUEST).external(true)))).executeAsync().join());
+            assertEquals(List.of("members: must have at least 2 items when type is temporary, got 1"),
+                    ((InvalidRequestException) async.getCause()).violations());
+        }
+        assertTrue(server.requests().isEmpty());
+    }
+
+    @Test
     void getRoomReturnsTheRoomWithMembers() {
         server.stubFor(get(urlPathEqualTo("/rooms/" + ROOM)).willReturn(json(200, GROUP_ROOM)));
 

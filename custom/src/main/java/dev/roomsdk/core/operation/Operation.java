@@ -43,6 +43,8 @@ public final class Operation {
     final MediaType emptyBodyType;
     /** The {@code info.version} of the contract the operation comes from (a Carbonio generation). */
     final String contractVersion;
+    /** {@code x-sdk-items-when}: item counts of a body list that depend on another body field. */
+    final ItemsRule[] itemsRules;
     final int bodyIndex;
     final boolean transfer;
     /** What messages and exceptions call it: {@code getRoom (GET /vpaas/rooms/{roomId})}. */
@@ -66,6 +68,7 @@ public final class Operation {
         this.retryField = b.retryField;
         this.emptyBodyType = b.emptyBody == null ? null : MediaType.get(b.emptyBody);
         this.contractVersion = b.contractVersion;
+        this.itemsRules = b.itemsRules.toArray(new ItemsRule[0]);
         int body = -1;
         boolean files = false;
         for (int i = 0; i < parameters.length; i++) {
@@ -194,6 +197,7 @@ public final class Operation {
         private String retryField;
         private String emptyBody;
         private String contractVersion;
+        private final List<ItemsRule> itemsRules = new ArrayList<>();
 
         private Builder(String id, String method, String path) {
             this.id = Objects.requireNonNull(id, "id");
@@ -300,6 +304,23 @@ public final class Operation {
         }
 
         /**
+         * {@code x-sdk-items-when}: when body field {@code whenField} holds {@code whenValue}, body
+         * list {@code itemsField} must have {@code minItems} to {@code maxItems} items (a rule
+         * OpenAPI cannot state without a {@code oneOf}); checked before any I/O.
+         *
+         * @param itemsField the list's JSON name, e.g. {@code members}
+         * @param whenField the deciding field's JSON name, e.g. {@code type}
+         * @param whenValue its value as sent, e.g. {@code one_to_one}
+         * @param minItems the fewest items
+         * @param maxItems the most items, or -1 for no limit
+         * @return this builder
+         */
+        public Builder bodyItemsWhen(String itemsField, String whenField, String whenValue, int minItems, int maxItems) {
+            itemsRules.add(new ItemsRule(itemsField, whenField, whenValue, minItems, maxItems));
+            return this;
+        }
+
+        /**
          * The contract's {@code info.version}. A runtime that speaks one version of a contract
          * (a Carbonio generation) refuses, before any I/O, operations of another.
          *
@@ -320,6 +341,40 @@ public final class Operation {
          */
         public Operation build() {
             return new Operation(this);
+        }
+    }
+
+    /** One {@code x-sdk-items-when} rule. */
+    static final class ItemsRule {
+        private final String itemsField;
+        private final String whenField;
+        private final String whenValue;
+        private final int minItems;
+        private final int maxItems;
+
+        ItemsRule(String itemsField, String whenField, String whenValue, int minItems, int maxItems) {
+            this.itemsField = Objects.requireNonNull(itemsField, "itemsField");
+            this.whenField = Objects.requireNonNull(whenField, "whenField");
+            this.whenValue = Objects.requireNonNull(whenValue, "whenValue");
+            this.minItems = minItems;
+            this.maxItems = maxItems;
+        }
+
+        /** Adds a violation when {@code body} holds {@link #whenValue} and the list's size is out of range. */
+        void check(Object body, List<String> violations) {
+            Object when = ModelConstraints.property(body, whenField);
+            Object items = ModelConstraints.property(body, itemsField);
+            // a missing list is the required-field check's to report; enums print as their contract value
+            if (when == null || !whenValue.equals(when.toString()) || !(items instanceof java.util.Collection)) {
+                return;
+            }
+            int n = ((java.util.Collection<?>) items).size();
+            if (n < minItems || (maxItems >= 0 && n > maxItems)) {
+                String range = minItems == maxItems ? "exactly " + minItems
+                        : maxItems < 0 ? "at least " + minItems : minItems + " to " + maxItems;
+                violations.add(itemsField + ": must have " + range + (maxItems == 1 ? " item" : " items")
+                        + " when " + whenField + " is " + whenValue + ", got " + n);
+            }
         }
     }
 }

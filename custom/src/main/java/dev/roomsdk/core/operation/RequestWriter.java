@@ -65,6 +65,11 @@ final class RequestWriter {
                 ModelConstraints.check(values[i], "", violations);
             }
         }
+        if (body != null) {
+            for (Operation.ItemsRule rule : op.itemsRules) {
+                rule.check(body, violations);
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(op.label, violations);
         }
