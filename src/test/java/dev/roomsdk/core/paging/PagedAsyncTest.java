@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -228,7 +227,7 @@ class PagedAsyncTest {
         executor.runOne();
         Page<String> last = only.get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-        NoSuchElementException e = assertThrows(NoSuchElementException.class, () -> last.nextPageAsync(executor));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> last.nextPageAsync(executor));
 
         assertTrue(e.getMessage().contains("page 1 is the last page"), e.getMessage());
         assertTrue(executor.tasks.isEmpty());

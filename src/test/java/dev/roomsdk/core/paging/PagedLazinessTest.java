@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.roomsdk.core.error.InvalidRequestException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +67,8 @@ class PagedLazinessTest {
         assertEquals("2.0", rest.get(0).items().get(0));
         assertEquals(2, rest.get(1).pageNumber());
         assertFalse(rest.get(1).hasNextPage());
-        assertThrows(NoSuchElementException.class, rest.get(1)::nextPage);
+        assertEquals(List.of("nextPage: page 2 is the last page (hasNextPage() is false)"),
+                assertThrows(InvalidRequestException.class, rest.get(1)::nextPage).violations());
     }
 
     @Test

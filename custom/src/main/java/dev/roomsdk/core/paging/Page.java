@@ -4,7 +4,6 @@ import dev.roomsdk.core.error.Checks;
 import dev.roomsdk.core.error.InvalidRequestException;
 import java.util.Collections;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +75,7 @@ public final class Page<T> {
      * Fetches the next page; blocking I/O on the calling thread.
      *
      * @return the next page, part of the same walk
-     * @throws NoSuchElementException when this is the last page
+     * @throws InvalidRequestException when this is the last page (check {@link #hasNextPage()})
      * @throws PageFetchException     when the fetch fails, the server repeats a continuation, or
      *                                this page ends a run of {@link Paged#MAX_EMPTY_PAGES_IN_A_ROW}
      *                                empty pages that each pointed further (nothing is sent then)
@@ -84,7 +83,7 @@ public final class Page<T> {
      */
     public Page<T> nextPage() {
         if (!hasNextPage()) {
-            throw new NoSuchElementException("page " + pageNumber + " is the last page");
+            throw lastPage();
         }
         return cursor().fetch(nextContinuation, pageNumber + 1, emptyRun);
     }
@@ -98,7 +97,7 @@ public final class Page<T> {
      *
      * @param executor runs the fetch; not null
      * @return a future of the next page
-     * @throws NoSuchElementException when this is the last page (nothing is scheduled)
+     * @throws InvalidRequestException when this is the last page (nothing is scheduled; check {@link #hasNextPage()})
      * @throws InvalidRequestException when {@code executor} is null, or this page was built with
      *         {@link #of} and is not part of a walk (nothing is scheduled)
      * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the task
@@ -106,7 +105,7 @@ public final class Page<T> {
     public CompletableFuture<Page<T>> nextPageAsync(Executor executor) {
         Checks.argumentNotNull(null, "executor", executor);
         if (!hasNextPage()) {
-            throw new NoSuchElementException("page " + pageNumber + " is the last page");
+            throw lastPage();
         }
         return cursor().fetchAsync(nextContinuation, pageNumber + 1, emptyRun, executor);
     }
@@ -146,5 +145,9 @@ public final class Page<T> {
     public String toString() {
         return "Page{number=" + pageNumber + ", items=" + items.size() + ", hasNext=" + hasNextPage()
                 + (total == null ? "" : ", total=" + total) + "}";
+    }
+
+    private InvalidRequestException lastPage() {
+        return Checks.invalidArgument(null, "nextPage", "page " + pageNumber + " is the last page (hasNextPage() is false)");
     }
 }
