@@ -29,19 +29,10 @@ import dev.roomsdk.videsk.model.RoomWithToken;
 import dev.roomsdk.zoom.model.ZoomRoomProfile;
 import dev.roomsdk.zoom.ZoomOAuth;
 import dev.roomsdk.zoom.ZoomRooms;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.roomsdk.testing.CapturedText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -68,55 +59,12 @@ class SecretRedactionCanaryTest {
     static final List<String> CANARIES = List.of(CANARY_TOKEN_OLD, CANARY_TOKEN_NEW, CANARY_SECRET, CANARY_REFRESH,
             CANARY_ROOM_JWT, CANARY_PASSCODE, CANARY_ACTIVATION);
 
-    final List<String> captured = new ArrayList<>();
-    final Handler handler = new Handler() {
-        final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (captured) {
-                captured.add(format.format(record));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    final Logger root = Logger.getLogger("dev.roomsdk");
-    final Logger http = Logger.getLogger("dev.roomsdk.http");
-
-    @BeforeEach
-    void verboseLogging() {
-        for (Logger l : List.of(root, http)) {
-            l.setLevel(Level.ALL);
-            l.addHandler(handler);
-        }
-        handler.setLevel(Level.ALL);
-    }
-
-    @AfterEach
-    void restoreLogging() {
-        for (Logger l : List.of(root, http)) {
-            l.removeHandler(handler);
-            l.setLevel(null);
-        }
-    }
-
-    void capture(Throwable t) {
-        StringWriter s = new StringWriter();
-        t.printStackTrace(new PrintWriter(s));
-        captured.add(s.toString());
-        captured.add(String.valueOf(t));
-    }
+    @RegisterExtension
+    final CapturedText captured = CapturedText.atAllLevels("dev.roomsdk", "dev.roomsdk.http");
 
     void assertNoCanary() {
-        assertFalse(captured.isEmpty());
-        for (String text : captured) {
+        assertFalse(captured.texts().isEmpty());
+        for (String text : captured.texts()) {
             for (String canary : CANARIES) {
                 assertFalse(text.contains(canary), "secret leaked: " + canary + " in:\n" + text);
             }
@@ -137,14 +85,14 @@ class SecretRedactionCanaryTest {
 
         try (Videsk videsk = Videsk.builder().baseUrl(videskServer.baseUrl()).tokenProvider(tokens).build()) {
             AuthenticationException e = assertThrows(AuthenticationException.class, () -> videsk.rooms().getRoom("r1").execute());
-            capture(e);
+            captured.addFailure(e);
             captured.add(videsk.toString());
             captured.add(tokens.toString());
             captured.add(tokens.token().toString());
         }
 
-        assertTrue(captured.stream().anyMatch(s -> s.contains("GET http://127.0.0.1")), "HTTP logging was on");
-        assertTrue(captured.stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
+        assertTrue(captured.texts().stream().anyMatch(s -> s.contains("GET http://127.0.0.1")), "HTTP logging was on");
+        assertTrue(captured.texts().stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
         assertNoCanary();
     }
 
@@ -165,7 +113,7 @@ class SecretRedactionCanaryTest {
         CachingTokenProvider refresh = ZoomOAuth.refreshToken("client", CANARY_SECRET, CANARY_REFRESH, t -> { })
                 .oauthBaseUrl(oauth.baseUrl()).build();
         TokenRefreshException e = assertThrows(TokenRefreshException.class, refresh::token);
-        capture(e);
+        captured.addFailure(e);
         captured.add(ZoomOAuth.refreshToken("client", CANARY_SECRET, CANARY_REFRESH, t -> { }).toString());
 
         assertTrue(e.getMessage().contains("invalid_request"), e.getMessage());
@@ -199,15 +147,15 @@ class SecretRedactionCanaryTest {
             assertEquals(CANARY_PASSCODE, profile.getBasic().getRoomPasscode(), "masked in toString only");
             assertEquals(CANARY_ACTIVATION, profile.getBasic().getActivationCode());
             AuthenticationException e = assertThrows(AuthenticationException.class, () -> zoom.rooms().getZRProfile("room-2").execute());
-            capture(e);
+            captured.addFailure(e);
             captured.add(zoom.toString());
             captured.add(s2s.toString());
         }
 
         // the first token, one refresh after each 401, and no more: never a loop
         oauth.verify(3, postRequestedFor(urlEqualTo("/oauth/token")));
-        assertTrue(captured.stream().anyMatch(s -> s.contains("Huddle 1")), "the refreshed call succeeded");
-        assertTrue(captured.stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
+        assertTrue(captured.texts().stream().anyMatch(s -> s.contains("Huddle 1")), "the refreshed call succeeded");
+        assertTrue(captured.texts().stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
         assertNoCanary();
     }
 
@@ -228,7 +176,7 @@ class SecretRedactionCanaryTest {
             captured.add(joined.toString());
         }
 
-        assertTrue(captured.stream().anyMatch(s -> s.contains("Standup")), "the room was printed");
+        assertTrue(captured.texts().stream().anyMatch(s -> s.contains("Standup")), "the room was printed");
         assertNoCanary();
     }
 
@@ -244,7 +192,7 @@ class SecretRedactionCanaryTest {
             e = assertThrows(ResponseDecodeException.class,
                     () -> videsk.rooms().createRoom(new CreateRoomRequest().name("Standup")).execute());
         }
-        capture(e);
+        captured.addFailure(e);
 
         assertTrue(e.getMessage().contains("POST /vpaas/rooms") && e.getMessage().contains("`id`"), e.getMessage());
         assertTrue(e.getCause() != null && e.getCause().getStackTrace().length > 0, "where the decoder failed stays visible");

@@ -29,7 +29,7 @@ final class Exchange {
         this.request = request;
         this.rawPath = rawPath;
         this.pathParams = pathParams;
-        this.query = SandboxContract.queryParams(URI.create(request.getUrl()).getRawQuery());
+        this.query = ValidatorMessages.queryParams(URI.create(request.getUrl()).getRawQuery());
     }
 
     /** A path parameter, decoded. */

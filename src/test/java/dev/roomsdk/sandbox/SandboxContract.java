@@ -2,12 +2,9 @@ package dev.roomsdk.sandbox;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -262,11 +259,11 @@ final class SandboxContract {
     /** Empty when the request satisfies the contract, else a readable report. */
     String validateRequest(String operationId, com.github.tomakehurst.wiremock.http.Request request) {
         URI uri = URI.create(request.getUrl());
-        Map<String, List<String>> query = queryParams(uri.getRawQuery());
+        Map<String, List<String>> query = ValidatorMessages.queryParams(uri.getRawQuery());
         List<String> problems = new ArrayList<>(checkDeepObjects(operationId, query));
         ValidationReport report;
         synchronized (validator) {
-            report = validator.validateRequest(toRequest(request, uri, query));
+            report = validator.validateRequest(ValidatorMessages.request(request, uri, query));
         }
         if (report.hasErrors()) {
             problems.add(SimpleValidationReportFormat.getInstance().apply(report).trim());
@@ -276,75 +273,13 @@ final class SandboxContract {
 
     /** Empty when the response satisfies the contract for the request's operation, else a readable report. */
     String validateResponse(String method, String rawPath, int status, HttpHeaders headers, byte[] body) {
-        SimpleResponse.Builder b = SimpleResponse.Builder.status(status);
-        String contentType = null;
-        if (headers != null) {
-            for (HttpHeader h : headers.all()) {
-                b.withHeader(h.key(), h.values());
-            }
-            contentType = headers.getContentTypeHeader().isPresent() ? headers.getContentTypeHeader().firstValue() : null;
-        }
-        if (body != null && body.length > 0) {
-            if (isText(contentType)) {
-                b.withBody(new String(body, StandardCharsets.UTF_8));
-            } else {
-                b.withBody(body);
-            }
-        }
         ValidationReport report;
         synchronized (validator) {
-            report = validator.validateResponse(rawPath, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), b.build());
+            report = validator.validateResponse(rawPath, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)),
+                    ValidatorMessages.response(status, headers, body));
         }
         return report.hasErrors() ? SimpleValidationReportFormat.getInstance().apply(report).trim() : "";
     }
-
-    private static Request toRequest(com.github.tomakehurst.wiremock.http.Request logged, URI uri,
-                                     Map<String, List<String>> query) {
-        SimpleRequest.Builder b = new SimpleRequest.Builder(logged.getMethod().getName(), uri.getRawPath());
-        for (Map.Entry<String, List<String>> q : query.entrySet()) {
-            b.withQueryParam(q.getKey(), q.getValue());
-        }
-        for (HttpHeader h : logged.getHeaders().all()) {
-            b.withHeader(h.key(), h.values());
-        }
-        byte[] body = logged.getBody();
-        if (body != null && body.length > 0) {
-            if (isText(logged.getHeader("Content-Type"))) {
-                b.withBody(new String(body, StandardCharsets.UTF_8));
-            } else {
-                b.withBody(body);
-            }
-        }
-        return b.build();
-    }
-
-    private static boolean isText(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String ct = contentType.toLowerCase(Locale.ROOT);
-        return ct.contains("json") || ct.startsWith("text/") || ct.contains("x-www-form-urlencoded");
-    }
-
-    /** The query of a raw query string, decoded; names keep their order, values their repeats. */
-    static Map<String, List<String>> queryParams(String rawQuery) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return params;
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
     /**
      * swagger-request-validator does not understand deepObject map parameters
      * ({@code $sort[createdAt]=-1}): this takes their keys out of {@code query} and checks the

@@ -19,8 +19,6 @@ import dev.roomsdk.videsk.api.RoomsApi;
 import dev.roomsdk.videsk.model.CreateRoomRequest;
 import dev.roomsdk.videsk.model.Room;
 import dev.roomsdk.videsk.model.RoomWithToken;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -30,14 +28,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.roomsdk.testing.CapturedText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -57,59 +49,8 @@ class VideskSecretCanaryTest {
     static final Set<String> DEBUG_SWITCHES = Set.of("setDebugging", "getApiClient", "setApiClient", "setCustomBaseUrl",
             "setHostIndex");
 
-    final List<String> captured = new ArrayList<>();
-    final Handler handler = new Handler() {
-        final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (captured) {
-                captured.add(format.format(record));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    final List<Logger> loggers = List.of(Logger.getLogger("dev.roomsdk"), Logger.getLogger("dev.roomsdk.http"),
-            Logger.getLogger("okhttp3"));
-
-    @BeforeEach
-    void mostVerboseLogging() {
-        for (Logger l : loggers) {
-            l.setLevel(Level.ALL);
-            l.addHandler(handler);
-        }
-        handler.setLevel(Level.ALL);
-    }
-
-    @AfterEach
-    void restoreLogging() {
-        for (Logger l : loggers) {
-            l.removeHandler(handler);
-            l.setLevel(null);
-        }
-    }
-
-    void capture(Throwable t) {
-        StringWriter s = new StringWriter();
-        t.printStackTrace(new PrintWriter(s));
-        synchronized (captured) {
-            captured.add(s.toString());
-            captured.add(String.valueOf(t));
-        }
-    }
-
-    void add(Object o) {
-        synchronized (captured) {
-            captured.add(String.valueOf(o));
-        }
-    }
+    @RegisterExtension
+    final CapturedText captured = CapturedText.atAllLevels("dev.roomsdk", "dev.roomsdk.http", "okhttp3");
 
     @Test
     void theAuthorizationValueNeverShowsUpWithTheMostVerboseLogging() throws Exception {
@@ -125,37 +66,35 @@ class VideskSecretCanaryTest {
 
         try (Videsk videsk = Videsk.builder().baseUrl(server.baseUrl()).apiToken(CANARY).build()) {
             OperationCall<Room> call = videsk.rooms().getRoom("r1");
-            add(call);
+            captured.add(call);
             Room room = call.execute();
-            add(room);
+            captured.add(room);
             ApiResponse<Room> response = videsk.rooms().getRoom("r1").executeWithResponse();
-            add(response);
-            add(response.headers());
-            add(videsk.rooms().getRoom("r1").executeAsync().get(10, TimeUnit.SECONDS));
+            captured.add(response);
+            captured.add(response.headers());
+            captured.add(videsk.rooms().getRoom("r1").executeAsync().get(10, TimeUnit.SECONDS));
             RoomWithToken created = videsk.rooms().createRoom(new CreateRoomRequest().name("Standup")).execute();
-            add(created);
+            captured.add(created);
             AuthenticationException sync = assertThrows(AuthenticationException.class,
                     () -> videsk.rooms().getRoom("gone").execute());
-            capture(sync);
-            add(sync.headers());
+            captured.addFailure(sync);
+            captured.add(sync.headers());
             CompletionException async = assertThrows(CompletionException.class,
                     () -> videsk.rooms().getRoom("gone").executeAsync().join());
-            capture(assertInstanceOf(AuthenticationException.class, async.getCause()));
-            add(videsk);
-            add(videsk.withOptions(dev.roomsdk.core.http.RequestOptions.builder().build()));
-            add(videsk.rooms());
+            captured.addFailure(assertInstanceOf(AuthenticationException.class, async.getCause()));
+            captured.add(videsk);
+            captured.add(videsk.withOptions(dev.roomsdk.core.http.RequestOptions.builder().build()));
+            captured.add(videsk.rooms());
             assertEquals("Canary room", room.getName());
         }
 
         List<String> sent = server.requests().stream().map(r -> r.getHeader("Authorization")).collect(Collectors.toList());
         assertEquals(6, sent.size());
         assertTrue(sent.stream().allMatch(bearer::equals), "the token did go on the wire: " + sent.size());
-        synchronized (captured) {
-            assertTrue(captured.stream().anyMatch(s -> s.contains("GET http://127.0.0.1")), "HTTP logging was on");
-            assertTrue(captured.stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
-            for (String text : captured) {
-                assertFalse(text.contains(CANARY), "the Authorization value leaked in:\n" + text);
-            }
+        assertTrue(captured.texts().stream().anyMatch(s -> s.contains("GET http://127.0.0.1")), "HTTP logging was on");
+        assertTrue(captured.texts().stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
+        for (String text : captured.texts()) {
+            assertFalse(text.contains(CANARY), "the Authorization value leaked in:\n" + text);
         }
     }
 

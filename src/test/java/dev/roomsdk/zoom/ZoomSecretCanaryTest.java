@@ -23,8 +23,6 @@ import dev.roomsdk.zoom.api.SignageApi;
 import dev.roomsdk.zoom.api.VirtualBackgroundsApi;
 import dev.roomsdk.zoom.model.DeviceList;
 import dev.roomsdk.zoom.model.RoomEvent;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -32,14 +30,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.roomsdk.testing.CapturedText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -58,57 +50,8 @@ class ZoomSecretCanaryTest {
     static final Set<String> DEBUG_SWITCHES = Set.of("setDebugging", "getApiClient", "setApiClient", "setCustomBaseUrl",
             "setHostIndex");
 
-    final List<String> captured = new ArrayList<>();
-    final Handler handler = new Handler() {
-        final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (captured) {
-                captured.add(format.format(record));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    final List<Logger> loggers = List.of(Logger.getLogger("dev.roomsdk"), Logger.getLogger("dev.roomsdk.http"),
-            Logger.getLogger("okhttp3"));
-
-    @BeforeEach
-    void mostVerboseLogging() {
-        for (Logger l : loggers) {
-            l.setLevel(Level.ALL);
-            l.addHandler(handler);
-        }
-        handler.setLevel(Level.ALL);
-    }
-
-    @AfterEach
-    void restoreLogging() {
-        for (Logger l : loggers) {
-            l.removeHandler(handler);
-            l.setLevel(null);
-        }
-    }
-
-    void add(Object o) {
-        synchronized (captured) {
-            captured.add(String.valueOf(o));
-        }
-    }
-
-    void capture(Throwable t) {
-        StringWriter s = new StringWriter();
-        t.printStackTrace(new PrintWriter(s));
-        add(s);
-        add(t);
-    }
+    @RegisterExtension
+    final CapturedText captured = CapturedText.atAllLevels("dev.roomsdk", "dev.roomsdk.http", "okhttp3");
 
     @Test
     void theAccessTokenNeverShowsUpWithTheMostVerboseLogging() {
@@ -122,26 +65,24 @@ class ZoomSecretCanaryTest {
                 .httpSettings(HttpSettings.builder().retryPolicy(RetryPolicy.none()).build()).build()) {
             ApiResponse<DeviceList> response = zoom.devices().listZRDevices("r1").executeWithResponse();
             assertEquals(TRACKING, response.header("x-zm-trackingid"));
-            add(response);
-            add(response.value());
+            captured.add(response);
+            captured.add(response.value());
             PermissionDeniedException sync = assertThrows(PermissionDeniedException.class,
                     () -> zoom.signage().manageE911signage(new RoomEvent().method("zoomroom.emergency_alert_removed")).execute());
-            capture(sync);
-            add(sync.headers());
+            captured.addFailure(sync);
+            captured.add(sync.headers());
             CompletionException async = assertThrows(CompletionException.class, () -> zoom.signage()
                     .manageE911signage(new RoomEvent().method("zoomroom.emergency_alert_removed")).executeAsync().join());
-            capture(assertInstanceOf(PermissionDeniedException.class, async.getCause()));
-            add(zoom);
+            captured.addFailure(assertInstanceOf(PermissionDeniedException.class, async.getCause()));
+            captured.add(zoom);
         }
 
         assertEquals(3, server.requests().size());
         assertTrue(server.requests().stream().allMatch(r -> ("Bearer " + CANARY).equals(r.getHeader("Authorization"))));
-        synchronized (captured) {
-            assertTrue(captured.stream().anyMatch(s -> s.contains("PATCH http://127.0.0.1")), "HTTP logging was on");
-            assertTrue(captured.stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
-            for (String text : captured) {
-                assertFalse(text.contains(CANARY), "the Authorization value leaked in:\n" + text);
-            }
+        assertTrue(captured.texts().stream().anyMatch(s -> s.contains("PATCH http://127.0.0.1")), "HTTP logging was on");
+        assertTrue(captured.texts().stream().anyMatch(s -> s.contains("Authorization: <redacted>")), "headers were logged, masked");
+        for (String text : captured.texts()) {
+            assertFalse(text.contains(CANARY), "the Authorization value leaked in:\n" + text);
         }
     }
 
